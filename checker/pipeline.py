@@ -1,0 +1,130 @@
+"""The pipeline: read -> segment -> align -> anchors -> rules -> Report."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+from . import __version__
+from .align.aligner import align
+from .anchors import sentence_anchors
+from .io.read import CheckerInputError
+from .langs import detect_language
+from .model import Document, DocumentResult, Finding, Report, Severity
+from .rules import Context, select_rules
+from .text.segment import segment
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run is configured with (from the configuration file and the command line)."""
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (code prefix, "error"|"warning"|"info"|"off")
+    options: tuple[tuple[str, tuple], ...] = ()  # (code, ((key, value), ...))
+    glossary: object = field(default=None, compare=False)
+
+    def hash(self) -> str:
+        data = {"select": self.select, "ignore": self.ignore, "severity": self.severity,
+                "options": [(c, list(o)) for c, o in self.options],
+                "glossary": getattr(self.glossary, "digest", None)}
+        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:12]
+
+
+def _lang(text: str, given: str | None, where: str) -> str:
+    if given:
+        return given
+    lang = detect_language(text)
+    if not lang:
+        raise CheckerInputError(f"{where}: cannot detect the language of an empty text; pass it explicitly")
+    return lang
+
+
+def _apply_severity(findings: Iterable[Finding], settings: Settings) -> list[Finding]:
+    if not settings.severity:
+        return list(findings)
+    import dataclasses
+    out = []
+    for f in findings:
+        best = max(((p, s) for p, s in settings.severity if f.code.startswith(p.upper())),
+                   key=lambda ps: len(ps[0]), default=None)
+        if best is None:
+            out.append(f)
+        elif best[1] != "off":
+            out.append(dataclasses.replace(f, severity=Severity.parse(best[1])))
+    return out
+
+
+def check_pair(source: str, translation: str, source_lang: str | None = None,
+               target_lang: str | None = None, presegmented: bool = False, *,
+               doc_id: str = "document", source_name: str = "", target_name: str = "",
+               settings: Settings | None = None, encoder=None) -> DocumentResult:
+    settings = settings or Settings()
+    slang = _lang(source, source_lang, source_name or doc_id)
+    tlang = _lang(translation, target_lang, target_name or doc_id)
+    src = segment(source, slang, presegmented, name=source_name)
+    tgt = segment(translation, tlang, presegmented, name=target_name)
+    if encoder is None:
+        from .align.encoder import default_encoder
+        encoder = default_encoder()
+    beads = tuple(align([s.text for s in src.sentences], [s.text for s in tgt.sentences],
+                        slang, tlang, encoder=encoder))
+    ctx = Context(src, tgt, beads, sentence_anchors(src), sentence_anchors(tgt),
+                  options={code: dict(opts) for code, opts in settings.options})
+    if settings.glossary is not None:
+        ctx.options["glossary"] = settings.glossary
+    ctx.cache["embeddings"] = (
+        encoder.encode([s.text for s in src.sentences]) if src.sentences else np.zeros((0, 512), np.float32),
+        encoder.encode([s.text for s in tgt.sentences]) if tgt.sentences else np.zeros((0, 512), np.float32),
+    )
+    findings: list[Finding] = []
+    for rule in select_rules(settings.select, settings.ignore):
+        findings.extend(rule.check(ctx))
+    findings = _apply_severity(findings, settings)
+    findings = list(dict.fromkeys(findings))  # identical findings from overlapping beads
+    findings.sort(key=lambda f: (f.target.start if f.target else (f.source.start if f.source else 0),
+                                 -int(f.severity), f.code))
+    return DocumentResult(doc_id, src, tgt, beads, tuple(findings))
+
+
+def signature(settings: Settings, results: Iterable[DocumentResult], encoder=None) -> tuple:
+    if encoder is None:
+        from .align.encoder import default_encoder
+        encoder = default_encoder()
+    pairs = sorted({f"{r.source.lang}-{r.target.lang}" for r in results})
+    return (("checker", __version__), ("config", settings.hash()),
+            ("encoder", encoder.version), ("pairs", ",".join(pairs)))
+
+
+def make_report(results, errors=(), settings: Settings | None = None, encoder=None) -> Report:
+    settings = settings or Settings()
+    results = tuple(results)
+    return Report(results, tuple(errors), signature(settings, results, encoder))
+
+
+def run_feed(items, settings: Settings | None = None, on_item=None, encoder=None) -> Report:
+    """Check every translation of a feed; ``on_item(line)`` streams one JSON line per item."""
+    from .model import InputError
+    settings = settings or Settings()
+    results, errors = [], []
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+            out = item.to_json()
+        else:
+            try:
+                res = check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
+                                 item.presegmented, doc_id=item.id, settings=settings, encoder=encoder)
+            except CheckerInputError as e:
+                err = InputError(item.id, str(e).split(": ", 1)[-1], item.line)
+                errors.append(err)
+                out = err.to_json()
+            else:
+                results.append(res)
+                out = res.to_json()
+        if on_item is not None:
+            on_item(json.dumps(out, ensure_ascii=False) + "\n")
+    return make_report(results, errors, settings, encoder)

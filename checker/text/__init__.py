@@ -1,0 +1,1 @@
+"""Text processing: segmentation and tokenisation."""

@@ -1,0 +1,69 @@
+"""Sentence segmentation with character offsets into the original text.
+
+Lines are hard boundaries (headlines, bylines, paragraphs); within a line the multilingual
+segmenter sentencex splits sentences. ``presegmented`` means one sentence per non-empty line.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Sentence
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+
+
+def _lines(text: str):
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield s, e
+
+
+def _split_line(text: str, start: int, end: int, lang: str):
+    import sentencex
+
+    chunk = text[start:end]
+    pos = 0
+    for piece in sentencex.segment(lang or "en", chunk):
+        piece = piece.strip()
+        if not piece:
+            continue
+        i = chunk.find(piece, pos)
+        if i < 0:  # the segmenter normalised something: fall back to the rest of the line
+            i = pos
+            piece = chunk[pos:].strip()
+            if not piece:
+                break
+        yield start + i, start + i + len(piece)
+        pos = i + len(piece)
+
+
+# A piece ending in an initial or a one-letter title ("M.", "G. O.", "J.") does not end a
+# sentence: the segmenter's abbreviation lists miss many of these across languages.
+_INITIAL_END = re.compile(r"(?:^|[\s(«\"'])\w{1,2}\.$")
+
+
+def _merge_initials(spans, text):
+    out = []
+    for s, e in spans:
+        if out and _INITIAL_END.search(text[out[-1][0]:out[-1][1]]) and text[out[-1][1]:s].strip() == "" \
+                and "\n" not in text[out[-1][1]:s] and text[s:e][:1].isupper():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def segment(text: str, lang: str, presegmented: bool = False, name: str = "") -> Document:
+    spans = []
+    for s, e in _lines(text):
+        if presegmented:
+            spans.append((s, e))
+        else:
+            spans.extend(_merge_initials(list(_split_line(text, s, e, lang)), text))
+    sentences = tuple(Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+    return Document(text=text, lang=lang, sentences=sentences, name=name)

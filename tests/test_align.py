@@ -1,0 +1,78 @@
+"""Alignment behaviour an editor relies on: every bead type, empty and reordered translations."""
+import pytest
+
+from checker.align import align
+
+FR = [
+    "Le gouvernement a présenté mardi son budget pour l'année prochaine.",
+    "Il prévoit une hausse de 3 % des dépenses de santé.",
+    "L'opposition a dénoncé un texte injuste.",
+    "Le vote aura lieu à la fin du mois de novembre.",
+    "Les syndicats appellent à manifester samedi à Paris.",
+    "Le Premier ministre s'exprimera jeudi soir à la télévision.",
+]
+EN = [
+    "The government presented its budget for next year on Tuesday.",
+    "It provides for a 3% increase in health spending.",
+    "The opposition denounced an unfair text.",
+    "The vote will take place at the end of November.",
+    "The unions are calling for a demonstration in Paris on Saturday.",
+    "The Prime Minister will speak on television on Thursday evening.",
+]
+
+
+def pairs(beads):
+    return [(b.source, b.target) for b in beads]
+
+
+def test_one_to_one(encoder):
+    assert pairs(align(FR, EN, "fr", "en", encoder=encoder)) == [((i,), (i,)) for i in range(6)]
+
+
+def test_dropped_sentence_is_a_1_0_bead(encoder):
+    got = pairs(align(FR, EN[:2] + EN[3:], "fr", "en", encoder=encoder))
+    assert ((2,), ()) in got
+    assert ((3,), (2,)) in got
+
+
+def test_added_sentence_is_a_0_1_bead(encoder):
+    extra = "Meanwhile, the central bank raised its interest rates to their highest level in a decade."
+    got = pairs(align(FR, EN[:3] + [extra] + EN[3:], "fr", "en", encoder=encoder))
+    assert ((), (3,)) in got
+
+
+def test_split_sentence_is_a_1_2_bead(encoder):
+    en = EN[:1] + ["It provides for an increase in health spending.", "The increase is 3%."] + EN[2:]
+    got = pairs(align(FR, en, "fr", "en", encoder=encoder))
+    assert ((1,), (1, 2)) in got
+
+
+def test_merged_sentences_are_a_2_1_bead(encoder):
+    en = EN[:2] + ["The opposition denounced an unfair text; the vote will take place at the end of November."] + EN[4:]
+    got = pairs(align(FR, en, "fr", "en", encoder=encoder))
+    assert ((2, 3), (2,)) in got
+
+
+def test_empty_translation_leaves_every_source_sentence_unaligned(encoder):
+    assert pairs(align(FR, [], "fr", "en", encoder=encoder)) == [((i,), ()) for i in range(6)]
+    assert pairs(align([], EN[:2], "fr", "en", encoder=encoder)) == [((), (0,)), ((), (1,))]
+
+
+def test_single_sentence_document(encoder):
+    assert pairs(align(FR[:1], EN[:1], "fr", "en", encoder=encoder)) == [((0,), (0,))]
+
+
+def test_unrelated_single_sentences_are_not_aligned(encoder):
+    got = pairs(align(FR[:1], ["The football season ends with a surprise victory for the visitors."],
+                      "fr", "en", encoder=encoder))
+    assert got == [((0,), ()), ((), (0,))]
+
+
+def test_wrong_order_translation_keeps_the_in_order_part(encoder):
+    en = EN[3:] + EN[:3]  # second half first
+    got = pairs(align(FR, en, "fr", "en", encoder=encoder))
+    aligned = [(s, t) for s, t in got if s and t]
+    # a monotone alignment can keep only one half; the other half must show as unaligned
+    assert len(aligned) == 3
+    assert sum(1 for s, t in got if s and not t) == 3
+    assert sum(1 for s, t in got if t and not s) == 3

@@ -1,0 +1,115 @@
+"""The command line as a user runs it: exit codes, formats, one-line errors, feeds."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpora" / "seed"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seed_article_reports_the_two_real_defects_and_nothing_else_at_error(capsys):
+    code, out, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--format", "json")
+    assert code == 1
+    doc = json.loads(out)["documents"][0]
+    assert (doc["source_lang"], doc["target_lang"]) == ("fr", "en")
+    text = (SEED / "en.txt").read_text(encoding="utf-8")
+    errors = [f for f in doc["findings"] if f["severity"] == "error"]
+    rep = [f for f in errors if f["category"] == "repetition"]
+    date = [f for f in errors if f["category"] == "date"]
+    dup = text.index("said. defense.") + len("said. ")
+    assert any(f["target"]["start"] <= dup and f["target"]["end"] >= dup + len("defense") for f in rep), errors
+    thu = text.index("Thursday")
+    assert any(f["target"]["start"] <= thu and f["target"]["end"] >= thu + len("Thursday") for f in date), errors
+    assert len(errors) == len(rep) + len(date), [f["message"] for f in errors]
+    for f in doc["findings"]:  # offsets point at the words they quote
+        if f["target"]:
+            assert text[f["target"]["start"]:f["target"]["end"]] == f["target"]["text"]
+
+
+def test_text_format_quotes_both_sides(capsys):
+    code, out, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--color", "never")
+    assert code == 1
+    assert "REP101" in out and "[[defense]]" in out
+    assert "source (fr):" in out and "target (en):" in out
+    assert "\x1b[" not in out
+
+
+def test_clean_translation_exits_zero(tmp_path, capsys):
+    src = tmp_path / "fr.txt"
+    tgt = tmp_path / "en.txt"
+    src.write_text("Le ministre est arrivé à Paris mardi.\nIl a rencontré 12 journalistes.\n", encoding="utf-8")
+    tgt.write_text("\ufeffThe minister arrived in Paris on Tuesday.\nHe met 12 journalists.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", src, tgt, "--format", "json")
+    doc = json.loads(out)["documents"][0]
+    assert code == 0, doc["findings"]
+    assert len(doc["alignment"]) == 2
+
+
+def test_fail_on_and_exit_zero(capsys):
+    code, _, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--fail-on", "never")
+    assert code == 0
+    code, _, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--exit-zero")
+    assert code == 0
+
+
+def test_missing_file_is_a_one_line_error(capsys, tmp_path):
+    code, out, err = run(capsys, "check", tmp_path / "nope.txt", SEED / "en.txt")
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "nope.txt: no such file" in err
+    assert "Traceback" not in err
+
+
+def test_non_utf8_file_names_file_and_line(capsys, tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("première ligne\nd\xe9j\xe0\n".encode("utf-8")[:16] + b"d\xe9j\xe0\n")
+    code, _, err = run(capsys, "check", SEED / "fr.txt", bad)
+    assert code == 2
+    assert "latin1.txt:2: not UTF-8" in err
+
+
+def test_usage_error_exits_2():
+    proc = subprocess.run([sys.executable, "-m", "checker", "check"], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+
+
+def test_align_json_lists_beads(capsys):
+    code, out, _ = run(capsys, "align", SEED / "fr.txt", SEED / "de.txt", "--source-lang", "fr",
+                       "--target-lang", "de")
+    assert code == 0
+    beads = json.loads(out)["alignment"]
+    src = [i for b in beads for i in b["source"]]
+    tgt = [j for b in beads for j in b["target"]]
+    assert src == sorted(src) and src == list(range(len(src)))  # every sentence, in order, once
+    assert tgt == list(range(len(tgt)))
+    assert all(0.0 <= b["score"] <= 1.0 for b in beads)
+
+
+def test_feed_gives_every_record_a_result_or_an_error(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    good = {"id": "a1", "source": {"lang": "fr", "text": "Il est arrivé mercredi."},
+            "translations": [{"lang": "en", "text": "He arrived on Wednesday."},
+                             {"lang": "de", "text": "Er kam am Mittwoch an."}],
+            "presegmented": False, "extra": "ignored"}
+    lines = [json.dumps(good), "{not json", json.dumps({"id": "a3", "source": {"text": "x"}}),
+             json.dumps({"id": "a4", "source": {"lang": "fr", "text": "Bonjour."},
+                         "translations": [{"lang": "en"}]})]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "feed", feed, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("target_lang") for r in rows[:2]] == ["en", "de"]
+    errors = rows[2:]
+    assert [(e["line"], "error" in e) for e in errors] == [(2, True), (3, True), (4, True)]
+    assert "translations" in errors[1]["error"] and "text" in errors[2]["error"]
+    assert code == 2  # input errors make the run fail even when the documents are clean
