@@ -17,7 +17,8 @@ class UsageError(Exception):
 
 
 def _add_common(p: argparse.ArgumentParser, formats) -> None:
-    p.add_argument("--format", "-f", choices=formats, default=None, help="output format (default: text)")
+    p.add_argument("--format", "-f", choices=formats, default=None,
+                   help="output format (default: text, or the configuration's format)")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--fail-on", choices=FAIL_ON, default=None,
                    help="exit 1 when a finding at or above this severity is reported (default: error)")
@@ -25,6 +26,11 @@ def _add_common(p: argparse.ArgumentParser, formats) -> None:
     p.add_argument("--select", metavar="CODES", help="comma-separated rule code prefixes to run")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated rule code prefixes to skip")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest checker.toml "
+                   "or pyproject.toml with [tool.checker], walking up from the inputs)")
+    p.add_argument("--glossary", metavar="FILE", help="glossary of expected renderings (CSV or TBX)")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="write the findings to FILE as the new baseline")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,9 +69,41 @@ def _codes(value: str | None) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
 
 
-def _settings(args):
-    from .pipeline import Settings
-    return Settings(select=_codes(getattr(args, "select", None)), ignore=_codes(getattr(args, "ignore", None)))
+class _Run:
+    """The configuration of one run: the config file with the command line on top."""
+
+    def __init__(self, args, inputs):
+        from pathlib import Path
+
+        from .config import ConfigError, load_config
+        try:
+            cfg = load_config([Path(p) for p in inputs], Path(args.config) if args.config else None)
+            self.config = cfg.merged({"select": list(_codes(args.select)) or None,
+                                      "ignore": list(_codes(args.ignore)) or None,
+                                      "fail_on": args.fail_on, "format": args.format,
+                                      "glossary": args.glossary})
+        except ConfigError as e:
+            raise UsageError(str(e)) from None
+        self._glossaries: dict = {}
+
+    def _glossary(self, path):
+        if path is None:
+            return None
+        if path not in self._glossaries:
+            from .glossary import GlossaryError, load_glossary
+            try:
+                self._glossaries[path] = load_glossary(path)
+            except GlossaryError as e:
+                raise UsageError(str(e)) from None
+        return self._glossaries[path]
+
+    def settings(self, slang: str, tlang: str):
+        cfg = self.config.for_pair(slang, tlang)
+        return cfg.to_settings(glossary=self._glossary(cfg.glossary))
+
+    @property
+    def hash(self) -> str:
+        return self.config.hash()
 
 
 def _write(text: str, path: str | None) -> None:
@@ -88,11 +126,10 @@ def _use_color(args) -> bool:
     return sys.stdout.isatty()
 
 
-def _exit_code(report, args) -> int:
+def _exit_code(report, args, fail_on: str = "error") -> int:
     from .model import Severity
     if report.errors and not report.results:
         return EXIT_ERROR
-    fail_on = args.fail_on or "error"
     if args.exit_zero or fail_on == "never":
         return EXIT_CLEAN
     worst = report.max_severity()
@@ -101,24 +138,41 @@ def _exit_code(report, args) -> int:
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
-def _emit(report, args) -> int:
+def _baseline(report, args):
+    """Write or apply a baseline; entries that no longer match are reported on stderr."""
+    from .baseline import BaselineError, apply_baseline, describe, write_baseline
+    try:
+        if args.write_baseline:
+            n = write_baseline(report, args.write_baseline)
+            print(f"checker: wrote {n} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+        if args.baseline:
+            report, stale = apply_baseline(report, args.baseline)
+            for entry in stale:
+                print(f"checker: {describe(entry)}", file=sys.stderr)
+    except BaselineError as e:
+        raise UsageError(str(e)) from None
+    return report
+
+
+def _emit(report, args, run: _Run) -> int:
     from .report import render
-    fmt = args.format or "text"
-    _write(render(report, fmt, color=_use_color(args), fail_on=args.fail_on or "error"), args.output)
-    return _exit_code(report, args)
+    report = _baseline(report, args)
+    cfg = run.config
+    _write(render(report, cfg.format, color=_use_color(args), fail_on=cfg.fail_on), args.output)
+    return _exit_code(report, args, cfg.fail_on)
 
 
 def cmd_check(args) -> int:
     from .io.read import read_text
     from .pipeline import check_pair, make_report
-    settings = _settings(args)
+    run = _Run(args, [args.source, *args.translations])
     source = read_text(args.source)
     results = []
     for path in args.translations:
         results.append(check_pair(source, read_text(path), args.source_lang, args.target_lang,
                                   args.presegmented, doc_id=path, source_name=args.source,
-                                  target_name=path, settings=settings))
-    return _emit(make_report(results, settings=settings), args)
+                                  target_name=path, settings=run.settings))
+    return _emit(make_report(results, config_hash=run.hash), args, run)
 
 
 def cmd_align(args) -> int:
@@ -137,24 +191,25 @@ def cmd_align(args) -> int:
 def cmd_feed(args) -> int:
     from .io.feed import read_feed
     from .pipeline import run_feed
-    settings = _settings(args)
-    stream = args.format == "jsonl" and not args.output
-    report = run_feed(read_feed(args.feed), settings,
+    run = _Run(args, [args.feed])
+    stream = run.config.format == "jsonl" and not args.output and not args.baseline
+    report = run_feed(read_feed(args.feed), run.settings, config_hash=run.hash,
                       on_item=(lambda line: _write(line, None)) if stream else None)
     if stream:
-        return _exit_code(report, args)
-    return _emit(report, args)
+        _baseline(report, args)
+        return _exit_code(report, args, run.config.fail_on)
+    return _emit(report, args, run)
 
 
 def cmd_rules(args) -> int:
     from .rules.docs import rule_doc, rules_table
     if args.code:
         try:
-            sys.stdout.write(rule_doc(args.code.upper()) + "\n")
+            sys.stdout.write(rule_doc(args.code))
         except KeyError as e:
             raise UsageError(str(e.args[0]) if e.args else f"unknown rule {args.code}") from None
     else:
-        sys.stdout.write(rules_table() + "\n")
+        sys.stdout.write(rules_table())
     return EXIT_CLEAN
 
 

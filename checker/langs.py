@@ -23,6 +23,11 @@ class LanguageProfile:
     # regex (fullmatch) of a unit a writer doubles on purpose in a script without spaces
     # (Chinese/Japanese distributive "one + classifier": 一个一个, 一步一步, 一つ一つ, 一人一人)
     valid_reduplication: str = ""
+    # every noun is capitalised (German, Luxembourgish): a capital is no sign of a name
+    capitalises_nouns: bool = False
+    # articles, for languages that capitalise nouns: a capitalised word after one is a common
+    # noun, not a name ("die Saison", "einer Gruppe")
+    articles: frozenset[str] = field(default_factory=frozenset)
 
 
 _UNCASED = {"Arab", "Hebr", "Hans", "Hant", "Jpan", "Kore", "Deva", "Thai", "Beng", "Taml",
@@ -46,6 +51,16 @@ _VALID_DOUBLES = {
 # Reduplicated units that are grammatical (see LanguageProfile.valid_reduplication).
 _VALID_REDUPLICATION = {"zh": r"一\w", "ja": r"一\w{1,2}"}
 
+# Languages that capitalise all nouns (orthography, not in CLDR).
+_CAPITALISED_NOUNS = {"de", "lb"}
+# Their articles and article contractions (a closed grammatical class; not in CLDR).
+_ARTICLES = {
+    "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+           "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "im", "am", "zum",
+           "zur", "vom", "beim", "ins", "ans"},
+    "lb": {"den", "d'", "de", "dem", "der", "des", "en", "eng", "engem", "enger", "am", "um"},
+}
+
 # Scripts CLDR does not give directly for languages we meet often.
 _SCRIPT_OVERRIDE = {"zh": "Hans", "ja": "Jpan", "ko": "Kore", "zh-TW": "Hant", "zh-tw": "Hant"}
 
@@ -67,6 +82,8 @@ def profile(lang: str) -> LanguageProfile:
         capitalises_names=script not in _UNCASED,
         valid_doubles=frozenset(_VALID_DOUBLES.get(base, ())),
         valid_reduplication=_VALID_REDUPLICATION.get(base, ""),
+        capitalises_nouns=base in _CAPITALISED_NOUNS,
+        articles=frozenset(_ARTICLES.get(base, ())),
     )
 
 

@@ -61,10 +61,14 @@ def _apply_severity(findings: Iterable[Finding], settings: Settings) -> list[Fin
 def check_pair(source: str, translation: str, source_lang: str | None = None,
                target_lang: str | None = None, presegmented: bool = False, *,
                doc_id: str = "document", source_name: str = "", target_name: str = "",
-               settings: Settings | None = None, encoder=None) -> DocumentResult:
-    settings = settings or Settings()
+               settings=None, encoder=None) -> DocumentResult:
+    """Check one translation. ``settings`` is a ``Settings``, or a callable
+    ``(source_lang, target_lang) -> Settings`` for per-language-pair configuration."""
     slang = _lang(source, source_lang, source_name or doc_id)
     tlang = _lang(translation, target_lang, target_name or doc_id)
+    if callable(settings):
+        settings = settings(slang, tlang)
+    settings = settings or Settings()
     src = segment(source, slang, presegmented, name=source_name)
     tgt = segment(translation, tlang, presegmented, name=target_name)
     if encoder is None:
@@ -90,25 +94,26 @@ def check_pair(source: str, translation: str, source_lang: str | None = None,
     return DocumentResult(doc_id, src, tgt, beads, tuple(findings))
 
 
-def signature(settings: Settings, results: Iterable[DocumentResult], encoder=None) -> tuple:
+def signature(config_hash: str, results: Iterable[DocumentResult], encoder=None) -> tuple:
     if encoder is None:
         from .align.encoder import default_encoder
         encoder = default_encoder()
     pairs = sorted({f"{r.source.lang}-{r.target.lang}" for r in results})
-    return (("checker", __version__), ("config", settings.hash()),
+    return (("checker", __version__), ("config", config_hash),
             ("encoder", encoder.version), ("pairs", ",".join(pairs)))
 
 
-def make_report(results, errors=(), settings: Settings | None = None, encoder=None) -> Report:
-    settings = settings or Settings()
+def make_report(results, errors=(), settings=None, encoder=None, config_hash: str | None = None) -> Report:
+    """A report with its signature; ``config_hash`` defaults to the hash of ``settings``."""
+    if config_hash is None:
+        config_hash = settings.hash() if isinstance(settings, Settings) else Settings().hash()
     results = tuple(results)
-    return Report(results, tuple(errors), signature(settings, results, encoder))
+    return Report(results, tuple(errors), signature(config_hash, results, encoder))
 
 
-def run_feed(items, settings: Settings | None = None, on_item=None, encoder=None) -> Report:
+def run_feed(items, settings=None, on_item=None, encoder=None, config_hash: str | None = None) -> Report:
     """Check every translation of a feed; ``on_item(line)`` streams one JSON line per item."""
     from .model import InputError
-    settings = settings or Settings()
     results, errors = [], []
     for item in items:
         if isinstance(item, InputError):
@@ -127,4 +132,4 @@ def run_feed(items, settings: Settings | None = None, on_item=None, encoder=None
                 out = res.to_json()
         if on_item is not None:
             on_item(json.dumps(out, ensure_ascii=False) + "\n")
-    return make_report(results, errors, settings, encoder)
+    return make_report(results, errors, settings, encoder, config_hash)

@@ -30,23 +30,27 @@ from anyascii import anyascii
 
 from ..model import Bead
 
-MAX_MERGE = 3
-BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+MAX_MERGE = 4
+BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1))
 SKIP_TYPES = ((1, 0), (0, 1))
 FULL_LIMIT = 160_000  # cells searched in full at the coarsest level of the first pass
 BAND = 10  # half-width of the second-pass band, in sentences
 COARSE_BAND = 6
 PRIOR_DISTANCE = 0.92  # mean (1 - cos) of unrelated sentences (measured on align-dev: 0.90-0.95)
 PRIOR_WEIGHT = 8
+MIN_TRIM_CHARS = 40
 
 
 @dataclass(frozen=True)
 class AlignParams:
     skip_cost: float = 0.52     # cost of leaving one sentence unaligned (in normalised-cost units)
-    length_weight: float = 0.22
+    length_weight: float = 0.5
     anchor_weight: float = 0.25
-    merge_penalty: float = 0.02  # per extra sentence in a bead, so 1-1 wins ties
-    size_power: float = 1.0  # bead cost scales with (source sentences x target sentences) ** this
+    merge_penalty: float = 0.2  # per extra sentence in a bead, so 1-1 wins ties
+    reject_cos: float = 0.25  # a bead less similar than this is unrelated sentences (see README)
+    trim_cos: float = 0.45  # an edge sentence of a merged bead this far from the other side is cut
+    max_bead: int = 5  # largest bead, in sentences on both sides together
+    size_power: float = 0.6  # bead cost scales with (source sentences x target sentences) ** this
 
 
 def _joiner(lang: str) -> str:
@@ -74,7 +78,7 @@ class _Side:
     def __init__(self, sents: list[str], lang: str, encoder):
         self.sents = sents
         self.n = len(sents)
-        join = _joiner(lang)
+        join = self.join = _joiner(lang)
         texts, index = [], {}
         for k in range(1, MAX_MERGE + 1):
             for i in range(self.n - k + 1):
@@ -281,10 +285,62 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
     # first pass: normalised 1-1 cost only, to place the band
     first = _first_pass(S.win[1], T.win[1], skip=0.6)
     windows = _band_from_path(_corners(first), n, m, BAND)
-    types = [t for t in BEAD_TYPES] + list(SKIP_TYPES)
+    types = [t for t in BEAD_TYPES if t[0] + t[1] <= params.max_bead] + list(SKIP_TYPES)
     raw = _dp(n, m, windows, types, scorer.cost, params.skip_cost)
+    from .encoder import ENCODER_LANGS
+    covered = src_lang.split("-")[0] in ENCODER_LANGS and tgt_lang.split("-")[0] in ENCODER_LANGS
     beads = []
     for i, a, j, b in raw:
         score = scorer.cos(a, b, i, j) if a and b else 0.0
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), max(0.0, score)))
+        shared = a and b and (frozenset().union(*S.anchors[i:i + a]) & frozenset().union(*T.anchors[j:j + b]))
+        if a and b and covered and score < params.reject_cos and not shared:
+            # The cheapest path paired them, but they are no closer than unrelated sentences are:
+            # not a translation of each other (a dropped sentence and an invented one).
+            beads.extend(Bead((k,), (), 0.0) for k in range(i, i + a))
+            beads.extend(Bead((), (k,), 0.0) for k in range(j, j + b))
+            continue
+        beads.extend(_trim(S, T, i, a, j, b, score, encoder, params))
     return beads
+
+
+def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, encoder,
+          params: AlignParams) -> list[Bead]:
+    """Split off an edge sentence of a merged bead that adds nothing to it.
+
+    The DP may absorb an invented (or dropped) sentence into a neighbouring bead when it is on
+    the same topic: "A" -> "A'. B" costs less than a 0-1 bead. When the bead is at least as
+    similar without the edge sentence, and that sentence alone is far from the other side, it is
+    an addition (or omission) of its own.
+    """
+    src, tgt = list(range(i, i + a)), list(range(j, j + b))
+    if not score or (a < 2 and b < 2):
+        return [Bead(tuple(src), tuple(tgt), max(0.0, score))]
+    js, jt = _joiner_for(S), _joiner_for(T)
+    lead: list[Bead] = []
+    tail: list[Bead] = []
+    for side in ("source", "target"):
+        for edge in ("first", "last"):
+            own, other = (src, tgt) if side == "source" else (tgt, src)
+            if len(own) < 2:
+                continue
+            k = own[0] if edge == "first" else own[-1]
+            rest = own[1:] if edge == "first" else own[:-1]
+            own_side, other_side = (S, T) if side == "source" else (T, S)
+            if len(own_side.sents[k]) < MIN_TRIM_CHARS:
+                continue  # a fragment (a caption, a heading) is not worth a finding of its own
+            join_own, join_other = (js, jt) if side == "source" else (jt, js)
+            vecs = encoder.encode([join_other.join(other_side.sents[x] for x in other),
+                                   join_own.join(own_side.sents[x] for x in own),
+                                   join_own.join(own_side.sents[x] for x in rest),
+                                   own_side.sents[k]])
+            full, without, alone = vecs[0] @ vecs[1], vecs[0] @ vecs[2], vecs[0] @ vecs[3]
+            if without >= full - 0.005 and alone < params.trim_cos:
+                bead = Bead((k,), (), 0.0) if side == "source" else Bead((), (k,), 0.0)
+                (lead if edge == "first" else tail).append(bead)
+                own.remove(k)
+                score = float(without)
+    return lead + [Bead(tuple(src), tuple(tgt), max(0.0, score))] + tail
+
+
+def _joiner_for(side: _Side) -> str:
+    return side.join

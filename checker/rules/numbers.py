@@ -1,0 +1,272 @@
+"""Numbers: a number of the source that the translation changes, drops or adds.
+
+Each aligned bead with both sides non-empty is compared as two multisets of number anchors
+(``checker.anchors.numbers``), already normalised to floats: "2,5 millions" = "2.5 million" =
+"250万", "onze" = "eleven" = 11, "1er" = "first" = 1, "50 %" = "50 percent". Clock times only
+match clock times. Years are numbers too (a changed year is a changed number; the date rules
+look at weekdays and months).
+
+What is left unmatched on both sides is paired in reading order: each pair is a changed
+number (NUM101, error). What is left on one side only is a dropped (NUM102) or added (NUM103)
+number, a warning.
+
+Numbers written in words are weaker evidence than digits: "one", "first", "second" and the
+small number words of languages whose number words the extractor cannot read are often
+rendered without a number ("erstmals", "a couple", "both"). So a word number below 10 and any
+ordinal written in words only ever cancels a counterpart or forms a changed pair with another
+non-ordinal number; it is never reported alone. A number on one side whose language has no
+number-word reader, facing only such words on the other side, is treated the same way.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..anchors import numbers as _num
+from ..model import Anchor, Severity
+from .base import Context, Rule, register
+
+WEAK_WORD_MAX = 10  # word numbers below this are weak evidence (articles, "a couple"...)
+
+
+def _fmt(v: float) -> str:
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", " ") if abs(v) >= 10000 else str(int(v))
+    return f"{v:g}"
+
+
+def _values(a: Anchor) -> set:
+    """The readings of a number: its value and an alternative separator reading."""
+    vals = {round(abs(float(a.value)), 6)}
+    for f in a.extra:
+        if f.startswith("alt:"):
+            vals.add(round(abs(float(f[4:])), 6))
+    return vals
+
+
+def _equal(a: Anchor, b: Anchor) -> bool:
+    if ("time" in a.extra) != ("time" in b.extra):
+        return False
+    return bool(_values(a) & _values(b))
+
+
+def _loose_equal(a: Anchor, b: Anchor) -> bool:
+    """Decades and centuries written differently: "années 70" = "the 1970s", "19. Jahrhundert"
+    = "the 1800s" = "19th century", "XX wieku" = "the 1920s" (the century of that decade)."""
+    for x, y in ((a, b), (b, a)):
+        vx, vy = float(x.value), float(y.value)
+        if "decade" in x.extra and vy < 100 and vx % 100 == vy:
+            return True
+        if "decade" in x.extra and "century" in y.extra and vx == (vy - 1) * 100:
+            return True  # "the 1800s" = "the 19th century"
+    return False
+
+
+def _is_word(a: Anchor) -> bool:
+    return "word" in a.extra or ("cjk" in a.extra and len(a.text) == 1)
+
+
+def _weak(a: Anchor) -> bool:
+    """Evidence too weak to report on its own: small or ordinal number words, and numbers
+    that are part of a name ("COVID-19", "F-35": the other side may name it in words)."""
+    if _is_word(a) and ("ordinal" in a.extra or float(a.value) < WEAK_WORD_MAX):
+        return True
+    return "code" in a.extra
+
+
+def _pairable(a: Anchor) -> bool:
+    """"first", "second" in words often have no number in the other language ("erstmals")."""
+    return not (_is_word(a) and "ordinal" in a.extra and float(a.value) <= 2)
+
+
+def _words_readable(lang: str) -> bool:
+    """True if the extractor reads spelled-out numbers in ``lang``."""
+    b = _num._base(lang)
+    return b in ("zh", "ja") or _num._text2num_ok(b) or bool(_num._lexicon(b))
+
+
+def compare(src: list[Anchor], tgt: list[Anchor]):
+    """(pairs, missing, added) of number anchors after cancelling equal values."""
+    un_s, left_t = list(src), list(tgt)
+    for match in (_equal, _loose_equal):
+        rest = []
+        for a in un_s:
+            for j, b in enumerate(left_t):
+                if match(a, b):
+                    del left_t[j]
+                    break
+            else:
+                rest.append(a)
+        un_s = rest
+
+    # "in the 50s of the 19th century" = "in the 1850s": a decade also states its century
+    def absorbed(a: Anchor, other: list[Anchor]) -> bool:
+        return "century" in a.extra and any(
+            "decade" in d.extra and float(d.value) >= 100
+            and float(d.value) // 100 + 1 == float(a.value) for d in other)
+    un_s = [a for a in un_s if not absorbed(a, tgt)]
+    left_t = [b for b in left_t if not absorbed(b, src)]
+    ps = [a for a in un_s if _pairable(a)]
+    pt = [b for b in left_t if _pairable(b)]
+    pairs = []
+    while ps and pt:
+        # pair in reading order, a time only with a time, a name's number with a name's
+        a = ps.pop(0)
+        for j, b in enumerate(pt):
+            if all((f in a.extra) == (f in b.extra) for f in ("time", "code")):
+                pairs.append((a, b))
+                del pt[j]
+                break
+    paired_s = {id(a) for a, _ in pairs}
+    paired_t = {id(b) for _, b in pairs}
+    missing = [a for a in un_s if id(a) not in paired_s]
+    added = [b for b in left_t if id(b) not in paired_t]
+    return pairs, missing, added
+
+
+def _bead_results(ctx: Context):
+    key = "numbers.compare"
+    if key not in ctx.cache:
+        out = []
+        for bead in ctx.beads:
+            if not bead.source or not bead.target:
+                continue
+            src, tgt = ctx.bead_anchors(bead, ("number",))
+            if not src and not tgt:
+                continue
+            pairs, missing, added = compare(src, tgt)
+            out.append((bead, pairs, missing, added))
+        ctx.cache[key] = out
+    return ctx.cache[key]
+
+
+def _desc(a: Anchor) -> str:
+    if "time" in a.extra:
+        return "time"
+    if "percent" in a.extra:
+        return "percentage"
+    if "year" in a.extra:
+        return "year"
+    return "number"
+
+
+def _val(a: Anchor) -> str:
+    if "time" in a.extra:
+        return a.text
+    return _fmt(float(a.value)) + ("%" if "percent" in a.extra else "")
+
+
+@register
+class NumberMismatch(Rule):
+    """Flags a number that the translation changes.
+
+    What it flags
+    -------------
+    A number in a source sentence with no equal number in its translation, while the
+    translation has a number with no equal in the source: the number was changed. Numbers are
+    compared after normalisation (digits of any script, locale separators, scale words, number
+    words, percentages), so "2,5 millions" and "2.5 million" or "onze ans" and "11-year" agree.
+
+    Why it matters
+    --------------
+    A changed figure, amount, age or year is a factual error that a reader cannot detect
+    without the source.
+
+    Example
+    -------
+    Source: "un conflit de onze ans". Translation: "a 12-year conflict". Reported: number 11 in
+    the source is 12 in the translation.
+    """
+    code = "NUM101"
+    name = "number-mismatch"
+    category = "number"
+    severity = Severity.ERROR
+    needs = ("alignment", "anchors:number")
+
+    def check(self, ctx: Context) -> Iterator:
+        for bead, pairs, _missing, _added in _bead_results(ctx):
+            for a, b in pairs:
+                yield self.finding(
+                    f"{_desc(a)} {_val(a)} in the source is {_val(b)} in the translation "
+                    f"(\"{a.text}\" -> \"{b.text}\")",
+                    source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
+
+
+@register
+class NumberMissing(Rule):
+    """Flags a number of the source that the translation drops.
+
+    What it flags
+    -------------
+    A number written in a source sentence (in digits, or a number word of ten or more) with
+    no equal number in the aligned translation and no changed number to pair it with.
+
+    Why it matters
+    --------------
+    A dropped figure usually means a dropped fact (a toll, an amount, a date).
+
+    Example
+    -------
+    Source: "Le séisme a fait 120 morts." Translation: "The earthquake killed many people."
+    Reported: number 120 of the source is missing from the translation.
+    """
+    code = "NUM102"
+    name = "number-missing"
+    category = "number"
+    severity = Severity.WARNING
+    needs = ("alignment", "anchors:number")
+
+    def check(self, ctx: Context) -> Iterator:
+        tl = ctx.target.lang
+        for bead, _pairs, missing, added in _bead_results(ctx):
+            for a in missing:
+                if _weak(a):
+                    continue
+                if _is_word(a) and not _words_readable(tl):
+                    continue  # the translation may say it in words we cannot read
+                if not _words_readable(tl) and float(a.value) < WEAK_WORD_MAX and "ordinal" not in a.extra:
+                    continue
+                yield self.finding(
+                    f"{_desc(a)} {_val(a)} of the source (\"{a.text}\") is missing from the "
+                    f"translation", source=ctx.source.span(a.start, a.end),
+                    target=ctx.target.sentence_span(bead.target))
+
+
+@register
+class NumberAdded(Rule):
+    """Flags a number in the translation that the source does not have.
+
+    What it flags
+    -------------
+    A number written in a translated sentence (in digits, or a number word of ten or more)
+    with no equal number in the aligned source sentence and no changed number to pair it with.
+
+    Why it matters
+    --------------
+    An added figure is a fact the author never stated (often a hallucination of the machine
+    translation).
+
+    Example
+    -------
+    Source: "Le séisme a fait de nombreux morts." Translation: "The earthquake killed 120
+    people." Reported: number 120 of the translation is not in the source.
+    """
+    code = "NUM103"
+    name = "number-added"
+    category = "number"
+    severity = Severity.WARNING
+    needs = ("alignment", "anchors:number")
+
+    def check(self, ctx: Context) -> Iterator:
+        sl = ctx.source.lang
+        for bead, _pairs, _missing, added in _bead_results(ctx):
+            for b in added:
+                if _weak(b):
+                    continue
+                if _is_word(b) and not _words_readable(sl):
+                    continue
+                if not _words_readable(sl) and float(b.value) < WEAK_WORD_MAX and "ordinal" not in b.extra:
+                    continue
+                yield self.finding(
+                    f"{_desc(b)} {_val(b)} of the translation (\"{b.text}\") is not in the source",
+                    source=ctx.source.sentence_span(bead.source),
+                    target=ctx.target.span(b.start, b.end))
