@@ -39,6 +39,7 @@ COARSE_BAND = 6
 PRIOR_DISTANCE = 0.92  # mean (1 - cos) of unrelated sentences (measured on align-dev: 0.90-0.95)
 PRIOR_WEIGHT = 8
 MIN_TRIM_CHARS = 40
+EXACT_WINDOWS_UP_TO = 600  # sentences per side; longer documents approximate multi-sentence runs
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class AlignParams:
     merge_penalty: float = 0.2  # per extra sentence in a bead, so 1-1 wins ties
     reject_cos: float = 0.25  # a bead less similar than this is unrelated sentences (see README)
     trim_cos: float = 0.45  # an edge sentence of a merged bead this far from the other side is cut
+    trim_gain: float = 0.03  # ... or whose removal makes the bead this much more similar
     max_bead: int = 5  # largest bead, in sentences on both sides together
     size_power: float = 0.6  # bead cost scales with (source sentences x target sentences) ** this
 
@@ -78,17 +80,31 @@ class _Side:
     def __init__(self, sents: list[str], lang: str, encoder):
         self.sents = sents
         self.n = len(sents)
-        join = self.join = _joiner(lang)
-        texts, index = [], {}
-        for k in range(1, MAX_MERGE + 1):
-            for i in range(self.n - k + 1):
-                index[(k, i)] = len(texts)
-                texts.append(join.join(sents[i:i + k]))
-        emb = encoder.encode(texts) if texts else np.zeros((0, 512), np.float32)
+        self.join = join = _joiner(lang)
         self.win = {}
-        for k in range(1, MAX_MERGE + 1):
-            rows = [index[(k, i)] for i in range(self.n - k + 1)]
-            self.win[k] = emb[rows] if rows else np.zeros((0, emb.shape[1] if emb.size else 512), np.float32)
+        if self.n <= EXACT_WINDOWS_UP_TO:
+            texts, index = [], {}
+            for k in range(1, MAX_MERGE + 1):
+                for i in range(self.n - k + 1):
+                    index[(k, i)] = len(texts)
+                    texts.append(join.join(sents[i:i + k]))
+            emb = encoder.encode(texts) if texts else np.zeros((0, 512), np.float32)
+            for k in range(1, MAX_MERGE + 1):
+                rows = [index[(k, i)] for i in range(self.n - k + 1)]
+                self.win[k] = emb[rows] if rows else np.zeros((0, 512), np.float32)
+        else:
+            # Long documents: a run of k sentences is embedded as the mean of its sentences'
+            # embeddings weighted by the square root of their lengths, renormalised, instead of
+            # encoding the concatenated text (4x fewer tokens; strict F1 on align-dev 0.87
+            # instead of 0.89).
+            emb = encoder.encode(sents)
+            lens = np.array([len(s) for s in sents], dtype=np.float64)
+            weighted = emb * np.sqrt(lens + 1.0)[:, None]
+            cum = np.concatenate([np.zeros((1, emb.shape[1])), np.cumsum(weighted, axis=0)])
+            self.win[1] = emb
+            for k in range(2, MAX_MERGE + 1):
+                w = np.asarray(cum[k:] - cum[:-k], dtype=np.float32)
+                self.win[k] = w / np.maximum(np.linalg.norm(w, axis=1, keepdims=True), 1e-9)
         lens = np.array([len(s) for s in sents], dtype=np.float64)
         self.cum_len = np.concatenate([[0.0], np.cumsum(lens)])
         self.anchors = [_anchor_keys(s) for s in sents]
@@ -334,7 +350,7 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
                                    join_own.join(own_side.sents[x] for x in rest),
                                    own_side.sents[k]])
             full, without, alone = vecs[0] @ vecs[1], vecs[0] @ vecs[2], vecs[0] @ vecs[3]
-            if without >= full - 0.005 and alone < params.trim_cos:
+            if without >= full + params.trim_gain or (without >= full - 0.005 and alone < params.trim_cos):
                 bead = Bead((k,), (), 0.0) if side == "source" else Bead((), (k,), 0.0)
                 (lead if edge == "first" else tail).append(bead)
                 own.remove(k)

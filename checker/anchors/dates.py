@@ -108,12 +108,22 @@ def _names(lang: str) -> tuple[tuple[str, str, int, bool], ...]:
                         if not form:
                             continue
                         seen.setdefault((form, kind), set()).add((value, width == "abbreviated"))
+    # a form is an abbreviation if some variant abbreviates with it and the language's own
+    # locale does not use it as a full name ("mai" is French for May, "Sun" is short)
+    base_wide = set()
+    try:
+        loc = Locale.parse(b)
+        for data in (loc.days, loc.months):
+            for ctx in ("format", "stand-alone"):
+                base_wide.update(f.strip() for f in data[ctx]["wide"].values())
+    except (UnknownLocaleError, ValueError, KeyError):
+        pass
     out = []
     for (form, kind), vals in seen.items():
         values = {v for v, _ in vals}
         if len(values) != 1:
             continue
-        abbr = all(a for _, a in vals)
+        abbr = any(a for _, a in vals) and form not in base_wide
         out.append((form, kind, values.pop(), abbr))
     # a form that names both a weekday and a month (ja "月" abbreviations) is useless
     forms = {}
@@ -156,7 +166,7 @@ def _stem(form: str) -> str:
     return f[:-1] if f and f[-1] in _numbers._VOWELS else f
 
 
-def _inflected(w: str, single) -> tuple | None:
+def _inflected(w: str, single, max_ending: int = 3) -> tuple | None:
     """The CLDR name that ``w`` declines: the name's stem (without a final vowel) followed by
     an ending of one to three letters that starts with a vowel ("среду" from "среда",
     "července"/"červenci", "lipca"/"lipcu", "Çarşambaya"), or the whole name followed by such
@@ -170,7 +180,9 @@ def _inflected(w: str, single) -> tuple | None:
             if len(stem) < 3 or not w.startswith(stem) or w == stem:
                 continue
             ending = w[len(stem):]
-            if len(ending) > 3 or ending[0] not in _numbers._VOWELS:
+            # one letter in Slavic and Baltic languages (the singular cases: "среду", "lipcu",
+            # "červenci"; "środek" is another word), up to three in agglutinative ones
+            if len(ending) > max_ending or ending[0] not in _numbers._VOWELS:
                 continue
             n = len(stem)
             if n > best_n:
@@ -268,12 +280,14 @@ def _spaced_matches(text: str, b: str):
         if hit is None and b in _COMPOUNDING and len(w) >= 8:
             hit = _compound_head(w, single)  # "Samstagabend", "zondagavond"
         if hit is None and inflecting and len(w) >= 4:
-            hit = _inflected(w, single)
+            hit = _inflected(w, single, 1 if b in _PREPOSITIONAL else 3)
             if hit and b in _PREPOSITIONAL and not _after_preposition(text, s):
                 hit = None
         if not hit:
             continue
         form, kind, value, abbr = hit
+        if abbr and form.endswith(".") and not text[e:].strip(" \"'”»)]"):
+            continue  # "en mer." at the end of a sentence: the dot ends the sentence
         if not _case_ok(form, surface, text[:s]) and not (
                 kind == "weekday" and _capitalised_weekday_ok(text[:s])):
             continue
@@ -301,20 +315,23 @@ def _spaced_matches(text: str, b: str):
     return out
 
 
+_EN_MONTH_PREP = re.compile(r"\b(?:in|of|since|until|till|by|from|through|last|next|early|late|"
+                            r"mid|to|during|this|that|before|after|between|and|or|on|at|for|"
+                            r"as|around|about|every|each|same|whole)\s+$", re.I)
+
+
 def _month_context_ok(text: str, s: int, e: int) -> bool:
-    """An English capitalised month name right after another capitalised word and not next to
-    a number is a person's name ("Theresa May", "April Ryan" is handled by the digit test)."""
+    """An English capitalised month name next to another capitalised word and not next to a
+    number or after a preposition is a person's name ("Theresa May", "April Ryan")."""
     before = text[:s]
     after = text[e:]
-    if re.match(r"\s*,?\s*\d", after) or re.search(r"\d\s*$", before):
+    if re.match(r"\s*,?\s*\d", after) or re.search(r"\d\s*$", before) or _EN_MONTH_PREP.search(before):
         return True
     prev = re.search(r"([^\W\d_]+)\s+$", before)
-    if prev and prev.group(1)[:1].isupper() and not _SENT_START.search(before[:prev.start()]):
+    if prev and prev.group(1)[:1].isupper():
         return False
     nxt = re.match(r"\s+([^\W\d_]+)", after)
-    if nxt and nxt.group(1)[:1].isupper() and not re.search(r"\b(?:in|of|since|until|by|from|"
-                                                            r"last|next|early|late|mid|to)\s+$",
-                                                            before, re.I):
+    if nxt and nxt.group(1)[:1].isupper():
         return False
     return True
 
@@ -413,7 +430,6 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         for word, key in rel.items():
             if b == "de" and word == "morgen":
                 pat = r"(?<!\w)morgen(?!\w)"  # lower-case only: "Morgen" is "morning"
-                flags = 0
                 src = text
             else:
                 pat = (re.escape(word) if b in _NO_SPACE_SCRIPTS

@@ -77,10 +77,12 @@ def _prep(key: str, lang: str) -> str:
 
 
 _DIGRAPHS = [("tsch", "S"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "S"),
-             ("kh", ""), ("gh", "K"), ("ph", "P"), ("th", "T"), ("dh", "T"), ("ts", "S"),
+             ("kh", "K"), ("gh", "K"), ("ph", "P"), ("th", "T"), ("dh", "T"), ("ts", "S"),
              ("tz", "S"), ("dz", "S"), ("dj", "S"), ("ck", "K"), ("qu", "K")]
 _SINGLE = {"k": "K", "g": "K", "q": "K", "s": "S", "z": "S", "d": "T", "t": "T", "b": "P",
-           "p": "P", "f": "P", "v": "P", "w": "P", "l": "R", "r": "R", "m": "M", "n": "N"}
+           "p": "P", "f": "P", "v": "P", "w": "U", "l": "R", "r": "R", "m": "N", "n": "N"}
+# Languages whose w is a v (Wałęsa, Wolfgang); elsewhere w is a glide, close to u.
+_W_IS_V = {"de", "pl", "nl", "af", "cs", "sk", "hsb", "dsb", "kw", "cy"}
 
 
 def _classes(key: str, lang: str) -> str:
@@ -104,9 +106,14 @@ def _classes(key: str, lang: str) -> str:
                 out.append("S" if nxt in ("e", "i", "y") else "K")
             elif c == "x":
                 out.append("S" if base == "zh" else "KS")
+            elif c == "w" and base in _W_IS_V:
+                out.append("P")
+            elif c == "n" and nxt == "g" and base == "zh":
+                out.append("N")  # pinyin final -ng: Jing, Lang
+                i += 1
             elif c == "j":
                 out.append("I" if base in _J_GLIDE else "S")
-            elif c in "wv" and abjad:
+            elif c == "v" and abjad:
                 out.append("U")
             elif c == "a":
                 out.append("A")
@@ -140,7 +147,17 @@ def _script_of(lang: str) -> str:
 
 
 def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
-    """0..1 similarity of two one-word latin keys as renderings of the same name."""
+    """0..1 similarity of two one-word latin keys as renderings of the same name.
+
+    Romanised kh stands for an h as often as for a kh (Хоффенхайм / Hoffenheim): both are tried.
+    """
+    best = _name_similarity(a, a_lang, b, b_lang)
+    if best < 1.0 and ("kh" in a or "kh" in b):
+        best = max(best, _name_similarity(a.replace("kh", "h"), a_lang, b.replace("kh", "h"), b_lang))
+    return best
+
+
+def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if not a or not b:
         return 0.0
     if a == b:
@@ -149,24 +166,53 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS:
         short, long_ = sorted((a, b), key=len)
         # inflection or derivation: Putin / Putina, Moskwa / Moskwy, Russia / Russian
+        cp = len(_common_prefix(a, b))
         if len(short) >= 4 and len(long_) - len(short) <= 3:
-            cp = len(_common_prefix(a, b))
             if cp >= len(short) - (1 if len(short) < 6 else 2):
                 return 0.95
+        if len(short) >= 4 and cp == len(short):
+            return 0.85  # compound or derivation: Wolf / Wolfskinder, Twitter / Twitterze
+        if cp >= 4 and len(short) >= 5:
+            ks, kl = skeleton(short, a_lang if short == a else b_lang), skeleton(long_, b_lang if short == a else a_lang)
+            if len(ks) >= 3 and kl.startswith(ks):
+                return 0.85  # derived adjective: Texas / texanischen
+            if cp >= 6:
+                return 0.82  # cognates: Ministerium / ministry, christliche / Christian
     ka, kb = skeleton(a, a_lang), skeleton(b, b_lang)
+    if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS and abs(len(a) - len(b)) in (1, 2) \
+            and min(len(a), len(b)) >= 5:
+        # an inflectional ending on one side: Mohammeds / Muhammad
+        short, long_ = sorted((a, b), key=len)
+        cut = long_[:len(short)]
+        r = _name_similarity(short, a_lang, cut, b_lang) if cut != long_ else 0.0
+        if r >= 0.8:
+            return r * 0.97
     if not ka or not kb:
         return fuzz.ratio(a, b) / 100.0 * 0.8
     sk = fuzz.ratio(ka, kb) / 100.0
     if sa in ABJAD_SCRIPTS or sb in ABJAD_SCRIPTS:
-        # no vowels to compare: consonants must agree, and short skeletons exactly
+        # no vowels to compare: consonants must agree, and short skeletons letter for letter
+        # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال)
         if min(len(ka), len(kb)) <= 2:
-            return 0.9 if ka == kb else 0.0
+            return 0.9 if ka == kb and _fine(a) == _fine(b) else 0.0
         return sk
-    ph = fuzz.ratio(phonetic(a, a_lang), phonetic(b, b_lang)) / 100.0
+    pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
+    ph = fuzz.ratio(pa, pb) / 100.0
     score = (sk + ph) / 2
+    # transliteration keeps the first sound of a name (a vowel may gain a glide: Erdogan / 埃尔多安)
+    fa, fb = (pa[:1] if pa[:1] not in "AIU" else "V"), (pb[:1] if pb[:1] not in "AIU" else "V")
+    if fa != fb:
+        score *= 0.88
     if min(len(ka), len(kb)) <= 1 and ka != kb:
         score = min(score, 0.5)
     return max(score, fuzz.ratio(a, b) / 100.0)
+
+
+def _fine(key: str) -> str:
+    """Consonant letters with q kept apart from k (for abjads): akar -> kr, qal -> qr."""
+    k = key.replace("gh", "k").replace("kh", "k").replace("sh", "s").replace("ch", "s")
+    k = re.sub(r"[aeiouwyh'v]", "", k).replace("c", "k").replace("g", "k").replace("l", "r")
+    return re.sub(r"(.)\1+", r"\1", k)
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -294,22 +340,38 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     base = lang.split("-")[0].lower()
     w = word.lower()
     pref = case_preference(w)
+    cap_name = pref is not None and pref <= -1.5
+    latin = profile(base).script == "Latn"
     if base not in _wordfreq_langs():
-        return pref is not None and pref >= -0.6
+        return pref is not None and pref >= -0.6 or initial and not cap_name
     z, spec = specificity(w, base)
     if z >= 6.0:
         return True
     # the vocabulary is multilingual: its lower-case evidence counts for words of this language
     if pref is not None and pref >= -0.6 and z >= 3.0:
         return True
-    if pref is not None and pref <= -1.5 and base != "de":
+    if not latin:
+        # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
+        # a sentence a capital means a name; at its start only the vocabulary can tell
+        return initial and not cap_name
+    if cap_name and base != "de" and spec < (1.0 if base == "en" else 1.5):
         return False  # written capitalised far more often than not: a name
     if base == "de":
         if z >= 2.5 and spec >= 1.5:
             return True
-        return len(w) >= 8 and z < 3.5 and _is_compound(w, base)
-    if base == "en" or initial:
-        return z >= 2.0 and (spec >= 1.0 or (initial and z >= 4.5))
+        # inflected forms of common nouns (Imbisses, Blauhelmen) and compounds
+        for suf in ("es", "s", "en", "n", "e", "er", "ern"):
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                zs, ss = specificity(w[: -len(suf)], base)
+                if zs >= 2.5 and ss >= 1.5:
+                    return True
+        return len(w) >= 8 and z < 3.5 and (_is_compound(w, base) or any(
+            w.endswith(suf) and _is_compound(w[: -len(suf)], base) for suf in ("e", "en", "n", "s", "es")))
+    if initial:
+        # a sentence-initial word is a name only if it looks like one: rare or international
+        return not (z < 2.0 or spec < 0.8 or cap_name)
+    if base == "en":
+        return z >= 3.0 and spec >= 1.0
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _is_compound(w, base):
         return True
     return z >= 4.5 and spec >= 2.5
@@ -335,7 +397,7 @@ def _is_compound(w: str, lang: str, depth: int = 0) -> bool:
 # Territory names in common use that Babel's CLDR data lacks (it drops the "short" and
 # "variant" alternatives such as "US", "UK", "Turkey"). Tiny by design: English only.
 _TERRITORY_ALIASES = {
-    "*": {"usa": "US"},
+    "*": {"usa": "US", "us": "US", "uk": "GB"},
     "en": {"us": "US", "usa": "US", "u s": "US", "u s a": "US", "america": "US", "uk": "GB",
            "u k": "GB", "britain": "GB", "great britain": "GB", "turkey": "TR", "czech republic": "CZ",
            "burma": "MM", "holland": "NL", "ivory coast": "CI"},
@@ -382,8 +444,8 @@ def known_names(lang: str) -> dict[str, tuple]:
         if not city:
             continue
         k = city.lower()
-        if profile(base).capitalises_names and " " not in k and is_common_word(k, base):
-            continue  # Phoenix, Christmas, Easter, Regina...: also common words
+        if base == "en" and " " not in k and (case_preference(k) or -9) >= -0.6 and zipf(k, "en") >= 3.0:
+            continue  # Phoenix, Regina, Casey...: usually written in lower case in English
         out.setdefault(k, ("city", f"zone:{zone}"))
     parens: dict[str, int] = {}
     for name in loc.territories.values():
@@ -440,34 +502,59 @@ def calendar_words(lang: str) -> frozenset:
     return frozenset(words)
 
 
-def _inflected_known(tok: str, lang: str):
-    """A known single-word name that ``tok`` inflects or derives from.
+def _inflects(tok: str, name: str, lang: str) -> bool:
+    """Whether lowercase word ``tok`` is an inflected or derived form of the name word ``name``."""
+    if tok == name:
+        return True
+    if len(tok) < 3 or tok[:3] != name[:3] or len(tok) > len(name) + 6 or len(tok) < len(name) - 1:
+        return False
+    cp = len(_common_prefix(tok, name))
+    suffix = len(tok) - cp
+    if len(name) <= 4:
+        return cp == len(name) and suffix <= 4 or \
+            (cp == len(name) - 1 and name[-1] in _VOWELS and len(tok) <= len(name) + 1)
+    if cp >= len(name) - 1 and suffix <= 3:
+        return True  # России, Москвы, Russian, Syrian
+    if cp == len(name) - 2 and len(name) >= 6 and suffix <= 3:
+        return True  # Polsce, Niemiec, Turkish
+    return False
+
+
+_VOWELS = "aeiouyаеёиоуыэюяіїєαεηιουωά"
+
+
+def _inflected_all(tok: str, lang: str) -> list[tuple]:
+    """Known single-word names that ``tok`` inflects or derives from, best first.
 
     Case endings and derived adjectives: России / Россия, Polsce / Polska, Азии / Азия,
-    Russian / Russia, Московском / Москва. The token keeps the name's first letters and either
-    all of it but the last one or two letters with a short ending, or all its consonants.
+    Russian / Russia. The token keeps all of the name but its last one or two letters, and
+    adds a short ending.
     """
-    seqs, by_prefix, _ = _known_by_tokens(lang)
+    _, by_prefix, _ = _known_by_tokens(lang)
     if len(tok) < 4:
-        return None
-    best = None
+        return []
+    found = []
     for name, extra in by_prefix.get(tok[:3], ()):
-        if len(tok) > len(name) + 6:
-            continue
-        cp = len(_common_prefix(tok, name))
-        short = len(name) <= 4
-        ok = False
-        if short:
-            ok = cp == len(name) and len(tok) <= len(name) + 4 or \
-                (cp == len(name) - 1 and name[-1] in "aeiouyаеёиоуыэюяіїєαεηιουω" and len(tok) <= len(name) + 2)
-        elif cp >= len(name) - 2 and (cp >= len(name) - 1 or len(tok) - cp <= 4):
-            ok = len(tok) <= len(name) + 5
-        else:
-            skn = skeleton(latin_key(name), lang)
-            ok = len(skn) >= 3 and skeleton(latin_key(tok), lang).startswith(skn) and cp >= 3
-        if ok and (best is None or cp > best[0]):
-            best = (cp, name, extra)
-    return best[2] if best else None
+        if _inflects(tok, name, lang):
+            cp = len(_common_prefix(tok, name))
+            region = extra[0].startswith("territory:") and extra[0][-1].isdigit()
+            found.append(((-cp, region, abs(len(tok) - len(name))), extra))
+    found.sort(key=lambda x: x[0])
+    return [e for _, e in found]
+
+
+def _inflected_known(tok: str, lang: str):
+    found = _inflected_all(tok, lang)
+    return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=None)
+def _multiword_known(lang: str) -> dict:
+    out: dict[str, list] = {}
+    for toks, extra in _known_by_tokens(lang)[0].items():
+        if len(toks) >= 2:
+            out.setdefault(toks[0][:3], []).append((toks, extra))
+    return out
 
 
 def _acronym_territory(tok: str, lang: str):
@@ -536,6 +623,21 @@ def _is_acronym(tok: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and tok[:1].isalpha()
 
 
+_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset:
+    from babel import Locale
+    return frozenset(Locale("en").currencies)
+
+
+def _not_a_name(tok: str) -> bool:
+    """Roman numerals (XX, XIV) and ISO currency codes (PLN, USD) look like acronyms."""
+    t = tok.replace(".", "")
+    return bool(_ROMAN.match(t)) or t in _currency_codes()
+
+
 def _is_initial(text: str, start: int) -> bool:
     """Whether a token starting at ``start`` begins a sentence, clause after a colon, or quote."""
     return bool(_SENT_BREAK.search(text[:start]))
@@ -569,11 +671,21 @@ def _known_at(toks, i, text, lang):
         seq = tuple(w for j in range(i, i + n) for w in lower[j])
         if seq in seqs:
             return n, seqs[seq]
+        if n >= 2:  # inflected multi-word name: Соединенных Штатов, Zjednoczonych Emiratach
+            for name, extra in _multiword_known(lang).get(seq[0][:3], ()):
+                if len(name) == len(seq) and all(_inflects(t, w, lang) for t, w in zip(seq, name)):
+                    return n, extra
     tok = toks[i][2]
     ex = _acronym_territory(tok, lang) if _is_acronym(tok) else _inflected_known(tok.lower(), lang)
     if ex:
         return 1, ex
     return None
+
+
+def _is_modifier(text: str, end: int, lang: str) -> bool:
+    """A name glued by a hyphen to a following common word: US-Dollar, UN-Experte, Covid-Test."""
+    m = regex.match(r"[-‐]([\p{L}\p{M}]+)", text[end:])
+    return bool(m) and (m.group(1)[:1].islower() or is_common_word(m.group(1), lang))
 
 
 def _extract_cased(text: str, lang: str) -> list[Anchor]:
@@ -585,13 +697,15 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
     n = len(toks)
     while i < n:
         s, e, t = toks[i]
-        if not _is_cap(t):
+        if not _is_cap(t) or t.lower().rstrip(".") in cal:
             i += 1
             continue
         known = _known_at(toks, i, text, lang)
         if known:
             k, extra = known
             ks, ke = s, toks[i + k - 1][1]
+            if _is_modifier(text, ke, lang):
+                extra = extra + ("modifier",)
             anchors.append(_anchor(text, ks, ke, extra))
             i += k
             continue
@@ -621,39 +735,60 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
 
 
 def _run_anchors(text, toks, run, lang, cal):
-    """Name anchors from a run of capitalised tokens: common words trimmed at both ends."""
+    """Name anchors from a run of capitalised tokens: common words split it and are dropped.
+
+    "Turkish President Recep Tayyip Erdogan" -> "Recep Tayyip Erdogan";
+    "US-Präsident Donald Trump" -> "Donald Trump"; "Ministry of Defense" -> nothing.
+    """
     base = lang.split("-")[0].lower()
     keep = []
     for pos, idx in enumerate(run):
         s, e, t = toks[idx]
         tl = t.lower().rstrip(".")
-        if tl in cal or len(tl.replace(".", "")) < 2:
+        if tl in cal or len(tl.replace(".", "")) < 2 or _not_a_name(t):
             keep.append(False)
         elif _is_acronym(t):
             keep.append(True)
         else:
             initial = pos == 0 and _is_initial(text, s)
             keep.append(not is_common_word(tl, base, initial))
-    if not any(keep):
-        return []
-    first = keep.index(True)
-    last = len(keep) - 1 - keep[::-1].index(True)
-    s0 = toks[run[first]][0]
+    # a sentence-initial word followed by a name is part of it: "Sergey Şoygu said"
+    if len(keep) > 1 and not keep[0] and keep[1] and _is_initial(text, toks[run[0]][0]) \
+            and not _is_acronym(toks[run[1]][2]) and toks[run[0]][2].lower() not in cal \
+            and zipf(toks[run[0]][2].lower(), base) < 5.0 \
+            and not is_common_word(toks[run[0]][2].lower(), base, False):
+        keep[0] = True
+    out = []
+    k = 0
+    while k < len(run):
+        if not keep[k]:
+            k += 1
+            continue
+        first = k
+        while k + 1 < len(run) and keep[k + 1]:
+            k += 1
+        out.append(_segment_anchor(text, toks, run[first], run[k], lang))
+        k += 1
+    return out
+
+
+def _segment_anchor(text, toks, i0, i1, lang):
+    s0, e0 = toks[i0][0], toks[i1][1]
     # a lowercase particle glued before the name: "al-Assad", "el-Sisi"
     m = re.search(r"(?<!\w)([a-z]{1,3})[-\u2010]$", text[:s0])
     if m and m.group(1) in PARTICLES:
         s0 = m.start(1)
-    e0 = toks[run[last]][1]
-    n_toks = last - first + 1
-    extra = ("acronym",) if n_toks == 1 and _is_acronym(toks[run[first]][2]) else ()
+    extra = ("acronym",) if i0 == i1 and _is_acronym(toks[i0][2]) else ()
     if _is_initial(text, s0):
         extra += ("initial",)
-    return [_anchor(text, s0, e0, extra)]
+    if extra[:1] == ("acronym",) and _is_modifier(text, e0, lang):
+        extra += ("modifier",)
+    return _anchor(text, s0, e0, extra)
 
 
 # --- uncased scripts ---------------------------------------------------------------------------
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-']*[A-Za-z0-9]|[A-Z]")
+_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}0-9.\-']*[\p{Latin}\p{M}0-9]|[A-Z]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -675,6 +810,19 @@ _CLITICS = {
     "fa": ("ب", "و"),
     "ur": (),
     "he": ("וה", "שה", "מה", "בה", "לה", "כה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
+}
+
+
+# One-character abbreviations of country names, ubiquitous in Chinese and Japanese news
+# (美方 "the US side", 中美 "China-US", 日米 "Japan-US"); CLDR has only the full names. Used
+# only to confirm a counterpart, never to extract a name.
+ABBREVIATIONS = {
+    "zh": {"美": "US", "中": "CN", "华": "CN", "俄": "RU", "英": "GB", "法": "FR", "德": "DE", "日": "JP",
+           "韩": "KR", "朝": "KP", "印": "IN", "澳": "AU", "加": "CA", "意": "IT", "西": "ES", "葡": "PT",
+           "荷": "NL", "越": "VN", "泰": "TH", "菲": "PH", "土": "TR", "伊": "IR", "以": "IL", "欧": "EU",
+           "台": "TW", "港": "HK", "澳门": "MO", "巴": "PK", "乌": "UA", "叙": "SY", "埃": "EG"},
+    "ja": {"米": "US", "中": "CN", "露": "RU", "英": "GB", "仏": "FR", "独": "DE", "日": "JP", "韓": "KR",
+           "朝": "KP", "印": "IN", "豪": "AU", "加": "CA", "伊": "IT", "西": "ES", "欧": "EU", "台": "TW"},
 }
 
 
@@ -760,6 +908,35 @@ def _char_key(ch: str) -> str:
     return latin_key(ch).replace(" ", "")
 
 
+@functools.lru_cache(maxsize=None)
+def transliteration_chars(lang: str) -> frozenset:
+    """Han characters that CLDR uses to transliterate foreign names in ``lang`` (zh, ja).
+
+    Taken from the locale's territory, city, language, script and currency names, which are
+    mostly phonetic renderings (阿, 尔, 斯, 克...). A span of other characters (说了, 千瓦) is
+    unlikely to render a foreign name.
+    """
+    from babel import Locale, UnknownLocaleError
+    chars: set[str] = set()
+    try:
+        loc = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names = list(known_names(lang)) + list(loc.languages.values()) + list(loc.scripts.values()) \
+        + list(loc.currencies.values())
+    for n in names:
+        chars.update(c for c in n if "\u3400" <= c <= "\u9fff")
+    return frozenset(chars)
+
+
+def _han_plausible(span: str, lang: str) -> bool:
+    han = [c for c in span if "\u3400" <= c <= "\u9fff"]
+    if not han:
+        return True
+    tc = transliteration_chars(lang)
+    return sum(c in tc for c in han) * 3 >= len(han) * 2
+
+
 def candidates(text: str, lang: str, max_chars: int = 8):
     """Spans of ``text`` that could render a one-word name: (start, end, latin key)."""
     prof = profile(lang)
@@ -798,7 +975,7 @@ def candidates(text: str, lang: str, max_chars: int = 8):
 
 
 def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
-                     threshold: float = 0.8):
+                     threshold: float | None = None):
     """Best span of ``text`` (in ``lang``) rendering the name with latin key ``name_key``.
 
     Returns ``(start, end, score)`` or None. Each word of a multi-word name is tried (a
@@ -809,6 +986,7 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
     if not words:
         return None
     cands = candidates(text, lang)
+    prof_spaces = profile(lang).spaces
     best = None
     for w in words:
         wsk = skeleton(w, name_lang)
@@ -816,12 +994,25 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
             if not key:
                 continue
             # cheap length filter: a rendering has a comparable number of consonants
-            csk = skeleton(key, lang)
-            if abs(len(csk) - len(wsk)) > max(2, len(wsk) // 2):
-                continue
+            if not prof_spaces:
+                csk = skeleton(key, lang)
+                if abs(len(csk) - len(wsk)) > max(2, len(wsk) // 2):
+                    continue
             sc = name_similarity(w, name_lang, key, lang)
+            if sc < 0.9 and not prof_spaces and not _han_plausible(text[s:e], lang):
+                sc *= 0.85  # a Chinese name matches its pinyin closely; a foreign one uses 阿尔斯...
             if best is None or sc > best[2] or (sc == best[2] and e - s < best[1] - best[0]):
                 best = (s, e, sc)
+    if threshold is None:
+        threshold = match_threshold(name_lang, lang)
     if best and best[2] >= threshold:
         return best
     return None
+
+
+def match_threshold(a_lang: str, b_lang: str) -> float:
+    """Similarity at which two spans render the same name; Chinese, Japanese and Korean
+    renderings of foreign names are loose (普京 for Putin)."""
+    if {profile(a_lang).script, profile(b_lang).script} & {"Hans", "Hant", "Jpan", "Kore"}:
+        return 0.72
+    return 0.8

@@ -731,11 +731,7 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         # a number followed by 月 is a month name (十二月); leave it to dates
         nxt = text[e:e + 1]
         prev = text[s - 1:s]
-        # trailing lone unit chars that cannot be read ("两千多" is fine: 多 is not in seq)
         value = _cjk_value(seq)
-        if value is None and len(seq) > 1:
-            # try without a trailing idiom char, e.g. "三十一" + ...
-            continue
         if value is None:
             continue
         if nxt == "月" and value <= 12 and not seq[-1].isdigit():
@@ -752,6 +748,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 continue
             if single and nxt not in _COUNTERS and not (text[e:e + 2] in ("か月", "ヶ月", "カ月")):
                 continue
+        if any(text[:s].endswith(w) for w in _percent_words(b)[1]):
+            flags.add("percent")  # 百分之五十
         add(s, e, value, flags)
 
     # Korean digits with 천/만/억/조
@@ -880,6 +878,12 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         scaled = False
         if value < 1000:
             value, e, scaled = _apply_scale(text, e, value, b)
+        elif (half := _HALF.get(b)) and (hm := re.match(r"[\s\u00a0]*" + half + r"(?!\w)",
+                                                         text[e:], re.I)):
+            last = _WORD_RE.findall(text[s:e])[-1]
+            if (f := _scale_of(last, b)):  # "deux millions et demi"
+                value += 0.5 * f
+                e += hm.end()
         if ntok == 1 and value >= 1000 and not scaled:
             continue  # "thousands of", "a million": a bare scale word, no stated number
         if value < 2 and not scaled and not ordinal:

@@ -25,6 +25,8 @@ from ..langs import profile
 from ..model import Anchor, Bead, Finding, Severity
 from .base import Context, Rule, register
 
+# Languages that capitalise every noun: a capitalised word there is no hint of a name.
+CAPITALISES_NOUNS = {"de", "lb"}
 MATCH = 0.8  # name_similarity at or above which two spans render the same name
 NEAR = 0.62  # ... and below which a span is unrelated
 
@@ -34,8 +36,8 @@ class Name:
     anchor: Anchor
     side: str  # "source" or "target"
     matched: bool = False
-    weak: bool = False  # derived or uncertain: used for matching, never reported
-    strong: bool = False  # surely a name (territory, city, rare or international word)
+    weak: bool = False  # used for matching, never reported
+    level: int = 0  # how surely a carried-over name: see _strength
 
 
 @dataclass
@@ -45,6 +47,10 @@ class BeadAnalysis:
     added: list = field(default_factory=list)     # Name
     replaced: list = field(default_factory=list)  # (Name source, Name target)
     garbled: list = field(default_factory=list)   # (Name source, start, end, text) in target
+
+
+def _threshold(a_lang: str, b_lang: str) -> float:
+    return ent.match_threshold(a_lang, b_lang)
 
 
 def _codes(a: Anchor) -> set[str]:
@@ -87,67 +93,100 @@ def _acronym_found(acr: str, sents, lang: str) -> bool:
 
 
 def _territory_in(codes: set[str], sents, lang: str) -> bool:
-    """A territory/city named in the sentences, in any case or inflection (russe, Russlands)."""
+    """A territory/city named in the sentences, in any case or inflection (russe, Russlands),
+    or by a one-character abbreviation in Chinese and Japanese (美方, 中美)."""
+    terr = {c.split(":", 1)[1] for c in codes if c.startswith("territory:")}
     if profile(lang).capitalises_names:
         for s in sents:
             for _, _, t in ent._tokens(s.text):
                 tl = t.lower()
-                ex = ent.known_names(lang).get(tl) or ent._inflected_known(tl, lang)
-                if ex and codes & set(ex):
+                exs = [ent.known_names(lang).get(tl)] + ent._inflected_all(tl, lang)
+                if any(ex and codes & set(ex) for ex in exs):
                     return True
     else:
         for s in sents:
             for _, _, ex in ent._known_in_uncased(s.text, lang):
                 if codes & set(ex):
                     return True
+            abbr = ent.ABBREVIATIONS.get(profile(lang).code, {})
+            if any(code in terr and ch in s.text for ch, code in abbr.items()):
+                return True
     return False
 
 
 def _best_counterpart(name: Name, name_lang: str, sents, lang: str, threshold: float):
-    """(score, start, end) of the best rendering of the name in the sentences (doc offsets)."""
-    best = None
-    for s in sents:
-        r = ent.find_counterpart(name.anchor.value, s.text, lang, name_lang, threshold=0.0)
-        if r and (best is None or r[2] > best[0]):
-            best = (r[2], s.start + r[0], s.start + r[1])
-    return best
+    """(score, start, end) of the rendering of the name in the sentences (doc offsets).
 
-
-def _strength(a: Anchor, lang: str) -> bool:
-    """Surely a name that is carried over rather than a capitalised word that may be translated.
-
-    Territories, cities and acronyms are; so are words of an uncased script (only CLDR names
-    and Latin-script words are anchors there). A word is a carried-over name when it is rare,
-    about as frequent in sister languages (Texas, Lukaku), or written capitalised far more
-    often than not in the encoder's vocabulary without being specific to the language.
+    A name of several words is there when its last word (the surname, the head of a place
+    name) is there, or at least half of its words: "Erdogan" renders "Recep Tayyip Erdogan",
+    but "Donald Erwin" does not render "Donald Trump".
     """
-    if _codes(a) or "acronym" in a.extra:
-        return True
+    words = _words(name.anchor.value)
+    found = []
+    for w in words:
+        best = None
+        for s in sents:
+            r = ent.find_counterpart(w, s.text, lang, name_lang, threshold=0.0)
+            if r and (best is None or r[2] > best[0]):
+                best = (r[2], s.start + r[0], s.start + r[1])
+        found.append(best or (0.0, -1, -1))
+    if len(found) == 1:
+        return found[0]
+    last = found[-1]
+    ok = sorted(found, key=lambda f: -f[0])[(len(found) - 1) // 2]  # the median-best word
+    return max(last, ok, key=lambda f: f[0])
+
+
+def _strength(a: Anchor, lang: str, other_lang: str) -> int:
+    """How surely an anchor is a name that a translation carries over: 0, 1 or 2.
+
+    2: a territory or city (CLDR), a Latin-script word inside an uncased script, a word about as
+    frequent in sister languages (Texas, Lukaku) or written capitalised far more often than not
+    in the encoder's vocabulary. 1: a rare capitalised word, a Latin acronym between Latin-script
+    languages, a capitalised word in the middle of a sentence of a language that capitalises
+    only names. 0: a capitalised word that may well have been translated.
+    """
     prof = profile(lang)
+    if "modifier" in a.extra:
+        return 0  # US-Dollar, UN-Experte: part of a compound word
+    if _codes(a):
+        if _is_derived(a, lang):
+            # Russian, Москвы: a form of the name; an uncased language's adjectives (الروسي,
+            # 俄方) are beyond CLDR, so there it proves nothing
+            return 1 if profile(other_lang).capitalises_names else 0
+        return 2
+    if "acronym" in a.extra:
+        # Latin acronyms are carried over between Latin-script languages and out of uncased
+        # scripts (SWAPO in Chinese); other acronyms are translated (США, ВМФ; COVID for 新冠)
+        if prof.script == "Latn" and (profile(other_lang).script == "Latn" or not prof.capitalises_names):
+            return 1
+        return 0
     if not prof.capitalises_names:
-        return True
+        return 2
     base = prof.code
+    level = 0
+    if base not in ("en", "de") and "initial" not in a.extra:
+        level = 1  # a language that capitalises only names, in the middle of a sentence
+    if base not in ent._wordfreq_langs():
+        return max(level, 1)
     for w in _words(a.value):
         if len(w) < 3:
             continue
         raw = _raw_word(a.text, w)
         pref = ent.case_preference(raw) if raw else None
         z, spec = ent.specificity(raw or w, base)
-        if base not in ent._wordfreq_langs():
-            return True
+        cap = pref == float("-inf") or (pref is not None and pref <= -1.5)
         if prof.script == "Latn":
-            if z < 2.5 or spec < 0.8:
-                return True
-            if (pref == float("-inf") or pref is not None and pref <= -1.5) and spec < 1.0:
-                return True
+            if (z >= 2.5 and spec < 0.8) or (cap and spec < 1.0):
+                return 2
+            if z < 2.5 and not (base == "de" and ent.is_common_word(raw or w, base)):
+                level = max(level, 1)
         else:  # no sister-language frequencies to compare with: rare words and the vocabulary
+            if cap:
+                return 2
             if z < 3.0:
-                return True
-            if pref == float("-inf") or pref is not None and pref <= -1.5:
-                return True
-            if ent.zipf(w, "en") >= 3.0:
-                return True  # its transliteration is a known word in English texts: Putin
-    return False
+                level = max(level, 1)
+    return level
 
 
 def _raw_word(text: str, key_word: str) -> str | None:
@@ -158,14 +197,14 @@ def _raw_word(text: str, key_word: str) -> str | None:
     return None
 
 
-def _free_capitalised(doc, sents, lang: str, matched: list[Anchor]) -> int:
-    """Runs of capitalised words (not sentence-initial) outside names that found a counterpart.
+def _free_capitalised(sents, lang: str, anchors: list[Anchor]) -> int:
+    """Runs of capitalised words (not sentence-initial) outside every name anchor.
 
     Such runs are what a translated name looks like in a language that capitalises names
     ("Northern Fleet" for "Северного флота"): they may account for an unmatched name of the
     other side that is not surely a carried-over name.
     """
-    if not profile(lang).capitalises_names:
+    if not profile(lang).capitalises_names or profile(lang).code in CAPITALISES_NOUNS:
         return 0
     cal = ent.calendar_words(lang)
     runs = 0
@@ -174,77 +213,7 @@ def _free_capitalised(doc, sents, lang: str, matched: list[Anchor]) -> int:
         for ts, te, t in ent._tokens(s.text):
             a0 = s.start + ts
             if not t[:1].isupper() or len(t) < 2 or t.lower() in cal or ent._is_initial(s.text, ts) \
-                    or any(m.start <= a0 < m.end for m in matched):
-                prev_end = None
-                continue
-            if prev_end is None or s.text[prev_end:ts].strip(" -") != "":
-                runs += 1
-            prev_end = te
-    return runs
-
-
-def _strength(a: Anchor, lang: str) -> bool:
-    """Surely a name that is carried over rather than a capitalised word that may be translated.
-
-    Territories, cities and acronyms are; so are words of an uncased script (only CLDR names
-    and Latin-script words are anchors there). A word is a carried-over name when it is rare,
-    about as frequent in sister languages (Texas, Lukaku), or written capitalised far more
-    often than not in the encoder's vocabulary without being specific to the language.
-    """
-    if _codes(a) or "acronym" in a.extra:
-        return True
-    prof = profile(lang)
-    if not prof.capitalises_names:
-        return True
-    base = prof.code
-    for w in _words(a.value):
-        if len(w) < 3:
-            continue
-        raw = _raw_word(a.text, w)
-        pref = ent.case_preference(raw) if raw else None
-        z, spec = ent.specificity(raw or w, base)
-        if base not in ent._wordfreq_langs():
-            return True
-        if prof.script == "Latn":
-            if z < 2.5 or spec < 0.8:
-                return True
-            if (pref == float("-inf") or pref is not None and pref <= -1.5) and spec < 1.0:
-                return True
-        else:  # no sister-language frequencies to compare with: rare words and the vocabulary
-            if z < 3.0:
-                return True
-            if pref == float("-inf") or pref is not None and pref <= -1.5:
-                return True
-            if ent.zipf(w, "en") >= 3.0:
-                return True  # its transliteration is a known word in English texts: Putin
-    return False
-
-
-def _raw_word(text: str, key_word: str) -> str | None:
-    """The word of ``text`` whose latin key is ``key_word`` (to look it up in its own script)."""
-    for _, _, t in ent._tokens(text):
-        if ent.latin_key(t).replace(" ", "") == key_word:
-            return t
-    return None
-
-
-def _free_capitalised(doc, sents, lang: str, matched: list[Anchor]) -> int:
-    """Runs of capitalised words (not sentence-initial) outside names that found a counterpart.
-
-    Such runs are what a translated name looks like in a language that capitalises names
-    ("Northern Fleet" for "Северного флота"): they may account for an unmatched name of the
-    other side that is not surely a carried-over name.
-    """
-    if not profile(lang).capitalises_names:
-        return 0
-    cal = ent.calendar_words(lang)
-    runs = 0
-    for s in sents:
-        prev_end = None
-        for ts, te, t in ent._tokens(s.text):
-            a0 = s.start + ts
-            if not t[:1].isupper() or len(t) < 2 or t.lower() in cal or ent._is_initial(s.text, ts) \
-                    or any(m.start <= a0 < m.end for m in matched):
+                    or any(m.start <= a0 < m.end for m in anchors):
                 prev_end = None
                 continue
             if prev_end is None or s.text[prev_end:ts].strip(" -") != "":
@@ -265,8 +234,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         src_a, tgt_a = ctx.bead_anchors(bead, ["entity"])
         ssents, tsents = _sentences(ctx.source, bead.source), _sentences(ctx.target, bead.target)
         res = BeadAnalysis(bead)
-        srcs = [Name(a, "source", weak=_is_derived(a, sl), strong=_strength(a, sl)) for a in src_a]
-        tgts = [Name(a, "target", weak=_is_derived(a, tl), strong=_strength(a, tl)) for a in tgt_a]
+        srcs = [Name(a, "source", level=_strength(a, sl, tl)) for a in src_a]
+        tgts = [Name(a, "target", level=_strength(a, tl, sl)) for a in tgt_a]
         for names, nl, others, olang, osents in ((srcs, sl, tgt_a, tl, tsents),
                                                   (tgts, tl, src_a, sl, ssents)):
             for n in names:
@@ -275,11 +244,13 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                               or _territory_in(codes, osents, olang)):
                     n.matched = True
                     continue
+                if codes and not profile(olang).capitalises_names:
+                    continue  # CLDR has its name in that language: it is not there
                 if "acronym" in n.anchor.extra and _acronym_found(n.anchor.text, osents, olang):
                     n.matched = True
                     continue
                 best = _best_counterpart(n, nl, osents, olang, MATCH)
-                n.matched = best is not None and best[0] >= MATCH
+                n.matched = best is not None and best[0] >= _threshold(nl, olang)
         # garbled: a source name word whose closest target word is a corruption of it
         same_alpha = (profile(sl).script in ent.ALPHABETIC_SCRIPTS
                       and profile(tl).script == profile(sl).script)
@@ -287,37 +258,38 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
             g = _garbled(n, sl, tsents, tl, same_alpha)
             if g:
                 res.garbled.append((n,) + g)
-        garbled_ids = {id(g[0]) for g in res.garbled}
+        # a doubled name in the translation ("Shoygu Shoygu") whose source has it once
+        for n in tgts:
+            ws = n.anchor.value.split()
+            if any(ws[k] == ws[k + 1] for k in range(len(ws) - 1)) and \
+                    not any(g[1] < n.anchor.end and n.anchor.start < g[2] for g in res.garbled):
+                word = Anchor("entity", ws[0], n.anchor.start, n.anchor.end, n.anchor.text)
+                best = _best_counterpart(Name(word, "target"), tl, ssents, sl, 0.0)
+                src_name = None
+                if best and best[0] >= _threshold(tl, sl):
+                    s0, s1 = best[1], best[2]
+                    stext = ctx.source.text[s0:s1]
+                    if stext.split()[:1] * 2 == stext.split()[:2]:
+                        continue  # doubled in the source too
+                    src_name = Name(Anchor("entity", ent.latin_key(stext), s0, s1, stext), "source")
+                res.garbled.append((src_name, n.anchor.start, n.anchor.end, n.anchor.text))
+        garbled_ids = {id(g[0]) for g in res.garbled if g[0] is not None}
         miss = [n for n in srcs if not n.matched and not n.weak and id(n) not in garbled_ids]
         add = [n for n in tgts if not n.matched and not n.weak
                and not any(n.anchor.start < g[2] and g[1] < n.anchor.end for g in res.garbled)]
-        # unmatched capitalised runs on each side that could be translated names
-        free_t = _free_capitalised(ctx.target, tsents, tl, [n.anchor for n in tgts if n.matched])
-        free_s = _free_capitalised(ctx.source, ssents, sl, [n.anchor for n in srcs if n.matched])
-        miss_s = [n for n in miss if n.strong]
-        add_s = [n for n in add if n.strong]
-        free_t -= len(add_s)
-        free_s -= len(miss_s)
-        if profile(tl).capitalises_names:
-            for n in miss:
-                if not n.strong:
-                    if free_t > 0:
-                        free_t -= 1  # accounted for by a translated name
-                    else:
-                        miss_s.append(n)
-        if profile(sl).capitalises_names:
-            for n in add:
-                if not n.strong:
-                    if free_s > 0:
-                        free_s -= 1
-                    else:
-                        add_s.append(n)
-        miss_s.sort(key=lambda n: n.anchor.start)
-        add_s.sort(key=lambda n: n.anchor.start)
-        while miss_s and add_s:
-            res.replaced.append((miss_s.pop(0), add_s.pop(0)))
-        res.missing.extend(miss_s)
-        res.added.extend(add_s)
+        # capitalised words that may be translated names, on each side
+        free_t = _free_capitalised(tsents, tl, tgt_a) + sum(1 for n in add if n.level == 0)
+        free_s = _free_capitalised(ssents, sl, src_a) + sum(1 for n in miss if n.level == 0)
+        miss = [n for n in miss if n.level > 0]
+        add = [n for n in add if n.level > 0]
+        while miss and add:
+            res.replaced.append((miss.pop(0), add.pop(0)))
+        for names, free, sink in ((miss, free_t, res.missing), (add, free_s, res.added)):
+            for n in names:
+                if n.level == 1 and free > 0:
+                    free -= 1  # may be rendered by a translated name of the other side
+                else:
+                    sink.append(n)
         out.append(res)
     ctx.cache[key] = out
     return out
@@ -417,6 +389,11 @@ class EntityGarbled(_EntityRule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for res in analyse(ctx):
             for n, s, e, text in res.garbled:
+                if n is None:
+                    yield self.finding(f'name "{text}" in the translation is garbled (a doubled name)',
+                                       source=ctx.source.sentence_span(res.bead.source),
+                                       target=ctx.target.span(s, e))
+                    continue
                 a = n.anchor
                 yield self.finding(
                     f'name "{a.text}" in the source appears garbled in the translation as '

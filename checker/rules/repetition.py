@@ -136,9 +136,11 @@ def find_repeats(text: str, lang: str) -> list[Repeat]:
                 if a + n > n_units or keys[a:a + n] != keys[i:i + n] or junction[a - 1] == "heavy":
                     break
                 if junction[a - 1] == "boundary":
-                    # across a sentence end only when the copy is the whole next "sentence"
+                    # across a sentence end only when the copy is the whole next "sentence" and
+                    # the first copy is not a whole sentence too (a repeated sentence is REP102's)
                     whole = (a + n == n_units or junction[a + n - 1] == "boundary")
-                    if not (k == 1 and whole and _ok_across_boundary(units, i, n)):
+                    first_whole = i == 0 or junction[i - 1] == "boundary"
+                    if not (k == 1 and whole and not first_whole and _ok_across_boundary(units, i, n)):
                         break
                 k += 1
             if k >= 2:
@@ -167,8 +169,13 @@ def find_repeats(text: str, lang: str) -> list[Repeat]:
 
 def _ok_across_boundary(units: list[Unit], i: int, n: int) -> bool:
     # "J. J. Abrams", "U. S.": an initial before a full stop is not a sentence end
-    last = units[i + n - 1]
-    return sum(ch.isalpha() for ch in last.text) >= 2 or last.char
+    return not _abbreviation(units[i + n - 1])
+
+
+def _abbreviation(u: Unit) -> bool:
+    """An initial or a dotted abbreviation ("J", "G.O", "U.S") before a full stop: the full stop
+    does not end a sentence."""
+    return not u.char and (sum(ch.isalpha() for ch in u.text) < 2 or "." in u.text)
 
 
 def _legitimate(unit_text: str, unit_units: list[Unit], count: int, prof) -> bool:
@@ -204,8 +211,7 @@ def _fragment_copies(text: str, units: list[Unit], prof, seen: set[int]) -> list
                 continue
         elif sum(ch.isalpha() for u in frag for ch in u.text) < 3:
             continue
-        last = units[pe - 1]
-        if not last.char and sum(ch.isalpha() for ch in last.text) < 2:  # an initial, not an end
+        if _abbreviation(units[pe - 1]):  # "G.O. Dyhrenfurth": an initial, not a sentence end
             continue
         fkeys = [u.key for u in frag]
         tail_start = max(ps, pe - TAIL_WORDS - n)
@@ -437,7 +443,9 @@ class NgramLoop(Rule):
 
 # --------------------------------------------------------------------------- repeated sentence
 
-_CLAUSE_SPLIT = re.compile(rf"(?<=[{re.escape(_TERMINATORS)}])[{re.escape(_QUOTES + _CLOSERS)}]*\s+")
+_FULLWIDTH_TERMINATORS = "\u3002\uff01\uff1f"  # 。！？ are not followed by a space
+_CLAUSE_SPLIT = re.compile(rf"(?<=[{re.escape(_TERMINATORS)}])[{re.escape(_QUOTES + _CLOSERS)}]*\s+"
+                           rf"|(?<=[{_FULLWIDTH_TERMINATORS}])[{re.escape(_QUOTES + _CLOSERS)}]*(?=\S)")
 _PUNCT_RE = re.compile(r"[^\w\s]+")
 
 

@@ -14,6 +14,7 @@ Evidence, from the strongest:
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Iterator
 
@@ -332,18 +333,35 @@ def _short(s: str, limit: int = 80) -> str:
 
 # ---------------------------------------------------------------------------------- UNT102
 
-# Latin-script languages with large wordfreq lists: a name of a person or place that news in
-# many of them mention (Merkel, Kaczyński) is a name, not a word of one language.
+# Latin-script languages with large wordfreq lists. A name of a person or place that the news
+# in many languages mention (Merkel, Kaczyński, Seehofer) is nearly as frequent abroad as at
+# home; a common word of the source language is hundreds of times rarer abroad (its frequency
+# there is noise from quoted text). Frequencies are in zipf, i.e. log10 units.
 _INTERNATIONAL_PANEL = ("en", "fr", "es", "it", "pt", "nl", "de", "pl", "sv", "cs", "hu", "ro", "fi", "tr", "id")
-INTERNATIONAL_LANGS = 3    # known (zipf >= INTERNATIONAL_MIN) in at least this many other languages
-INTERNATIONAL_MIN = 2.0
+INTERNATIONAL_LANGS = 3    # the third most frequent of the other languages...
+INTERNATIONAL_MIN = 1.5    # ... knows the word at least this well
+INTERNATIONAL_GAP = 2.5    # ... and at most this much less than the source language
 
 
 @functools.lru_cache(maxsize=50_000)
 def _international(word: str, sl: str, tl: str) -> bool:
-    others = [l for l in _INTERNATIONAL_PANEL if l not in (_base(sl), _base(tl))]
-    known = sum(1 for l in others if (zipf(word, l) or 0.0) >= INTERNATIONAL_MIN)
-    return known >= INTERNATIONAL_LANGS
+    zs = zipf(word, sl) or 0.0
+    others = sorted(((zipf(word, l) or 0.0) for l in _INTERNATIONAL_PANEL if l not in (_base(sl), _base(tl))),
+                    reverse=True)
+    if len(others) < INTERNATIONAL_LANGS:
+        return False
+    third = others[INTERNATIONAL_LANGS - 1]
+    return third >= INTERNATIONAL_MIN and zs - third <= INTERNATIONAL_GAP
+
+
+_ELISION = re.compile(r"^(\w{1,2})['\u2019](\w{2,}.*)$")
+
+
+def _word_tier(zt: float) -> tuple[float, float]:
+    """Source frequency and frequency gap a word (not a name) needs to count as left over."""
+    if zt == 0:  # no word of the target language at all: inflected and rare forms count too
+        return RARE_SOURCE_MIN, RARE_SOURCE_MIN
+    return SOURCE_WORD_MIN, FREQ_GAP
 
 
 def _after_article(occ, src_doc: Document, sl: str, sprof) -> bool:
@@ -417,11 +435,16 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
             if vocab is None:
                 vocab = _source_vocab(src_doc, bead.source, sl)
             occ = vocab.get(t.casefold())
+            word = t
+            m = _ELISION.match(t)
+            if m and vocab.get(m.group(2).casefold()):
+                word = m.group(2)  # d'autres, l'homme: judge the word after the elided article
+                occ = vocab.get(word.casefold())
             if not occ:
                 continue  # not copied from the source
             if _inside_quotes(tgt_doc.text, A, B, sent.start, sent.end):
                 continue  # a quoted title or term
-            verdict = _frequency_verdict(t, toks, k, occ, tgt_doc.text, A, sent.start, src_doc, sl, tl, sprof)
+            verdict = _frequency_verdict(word, toks, k, occ, tgt_doc.text, A, sent.start, src_doc, sl, tl, sprof)
             if verdict:
                 yield (A, B) + verdict
 
@@ -438,7 +461,9 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
             return None
     if _capitalised(t):
         if sprof.capitalises_nouns and _after_article(occ, src_doc, sl, sprof):
-            need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP  # "die Saison": a common noun
+            # "die Saison": a common noun; but streets, race tracks, rivers take articles too
+            # ("die Talstraße", "am Lausitzring"), so a rare word is not enough
+            need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP
         elif _international(w, sl, tl):
             return None  # a name known across languages (Merkel, Kaczyński, Seehofer)
         elif sprof.capitalises_nouns:
@@ -447,19 +472,17 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
             if _in_capitalised_run(toks, k, tgt_text, lo):
                 need_src, need_gap = CAP_NOUN_MIN, CAP_GAP
             elif zt == 0 and _letters(t) >= COMPOUND_LETTERS and "-" not in t:
-                need_src, need_gap = RARE_SOURCE_MIN, FREQ_GAP  # a compound noun (Teammitglieder)
+                need_src, need_gap = _word_tier(zt)  # a compound noun (Teammitglieder)
             else:
                 need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP
         elif not _sentence_initial(tgt_text, A, lo):
             return None  # capitalised inside the sentence: a name or a title kept on purpose
         elif any(not _capitalised(ot) for _a, _b, ot in occ):
-            need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP  # a common word, lowercase in the source
+            need_src, need_gap = _word_tier(zt)  # a common word, lowercase in the source
         else:
             need_src, need_gap = INITIAL_MIN, CAP_GAP  # first word of both: name or very common word
-    elif zt == 0:
-        need_src, need_gap = RARE_SOURCE_MIN, FREQ_GAP  # no word of the target language at all
     else:
-        need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP
+        need_src, need_gap = _word_tier(zt)
     if zs < need_src or zs - zt < need_gap or zt > TARGET_WORD_MAX:
         return None
     sev = Severity.ERROR if zt < 2.0 else Severity.WARNING

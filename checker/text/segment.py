@@ -23,7 +23,32 @@ def _lines(text: str):
             yield s, e
 
 
+# In scripts written without spaces, a sentence end followed at once by another sentence (often
+# in another script: a passage left untranslated) is not always split by the segmenter.
+_UNSPACED_END = re.compile(r"(?<=[。！？])(?=[^\s。！？」』）)】\]\"”’])|(?<=[^\d\s][.!?])(?=[^\W\d_])")
+
+
+def _split_unspaced(text: str, start: int, end: int):
+    pos = start
+    for m in _UNSPACED_END.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+            pos = m.start()
+    if pos < end:
+        yield pos, end
+
+
 def _split_line(text: str, start: int, end: int, lang: str):
+    from ..langs import profile
+
+    if not profile(lang).spaces:
+        for s, e in _split_unspaced(text, start, end):
+            yield from _split_sentencex(text, s, e, lang)
+        return
+    yield from _split_sentencex(text, start, end, lang)
+
+
+def _split_sentencex(text: str, start: int, end: int, lang: str):
     import sentencex
 
     chunk = text[start:end]
@@ -44,13 +69,14 @@ def _split_line(text: str, start: int, end: int, lang: str):
 
 # A piece ending in an initial or a one-letter title ("M.", "G. O.", "J.") does not end a
 # sentence: the segmenter's abbreviation lists miss many of these across languages.
-_INITIAL_END = re.compile(r"(?:^|[\s(«\"'])\w{1,2}\.$")
+_INITIAL_END = re.compile(r"(?:^|[\s(«\"'.])[^\W\d_]\.$")
 
 
 def _merge_initials(spans, text):
     out = []
     for s, e in spans:
-        if out and _INITIAL_END.search(text[out[-1][0]:out[-1][1]]) and text[out[-1][1]:s].strip() == "" \
+        prev = text[out[-1][0]:out[-1][1]] if out else ""
+        if out and _INITIAL_END.search(prev) and prev[-2].isupper() and text[out[-1][1]:s].strip() == "" \
                 and "\n" not in text[out[-1][1]:s] and text[s:e][:1].isupper():
             out[-1] = (out[-1][0], e)
         else:

@@ -1,0 +1,112 @@
+"""Fault injection: delete and duplicate random target sentences (seeded) and count how many the
+omission / addition findings catch, and how many false omissions appear per 100 sentences.
+
+Documents: the clean translations of corpora/seed (fr -> xx) and the Text+Berg align-dev pair
+(de -> fr, presegmented). Also times a 2,000-sentence document (align-dev repeated) end to end.
+Usage: python benchmarks/faults.py [--trials N] [--seed S]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.align.encoder import default_encoder  # noqa: E402
+from checker.io.read import read_text  # noqa: E402
+from checker.model import Severity  # noqa: E402
+from checker.pipeline import Settings, check_pair  # noqa: E402
+from checker.text.segment import segment  # noqa: E402
+
+ALIGN_RULES = Settings(select=("OMI101", "ADD101"))
+
+
+def documents():
+    seed = ROOT / "corpora" / "seed"
+    src = read_text(seed / "fr.txt")
+    for p in sorted(seed.glob("??.txt")):
+        if p.stem in ("fr", "en"):
+            continue
+        sents = [s.text for s in segment(read_text(p), p.stem).sentences]
+        yield f"seed fr-{p.stem}", [s.text for s in segment(src, "fr").sentences], "fr", sents, p.stem
+    bench = ROOT.parent / "shared" / "bench" / "align-dev"
+    if bench.exists():
+        for doc in sorted((bench / "de").iterdir()):
+            yield (f"text+berg {doc.name}", (bench / "de" / doc.name).read_text().splitlines(), "de",
+                   (bench / "fr" / doc.name).read_text().splitlines(), "fr")
+
+
+def run_one(src, slang, tgt, tlang, enc):
+    res = check_pair("\n".join(src), "\n".join(tgt), slang, tlang, presegmented=True,
+                     settings=ALIGN_RULES, encoder=enc)
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--trials", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    enc = default_encoder()
+    enc.encode(["warm up"])
+    caught = total = false_om = sentences = dup_caught = dup_total = 0
+    for name, src, slang, tgt, tlang in documents():
+        # baseline findings of the clean document are not counted against the injected faults
+        base = run_one(src, slang, tgt, tlang, enc)
+        base_om = {f.source.start for f in base.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+        d_c = d_t = d_f = 0
+        for _ in range(args.trials):
+            k = rng.randrange(len(tgt))
+            # which source sentence(s) did target k render? (from the clean alignment)
+            bead = next(b for b in base.alignment if k in b.target)
+            if len(bead.target) != 1 or not bead.source:
+                continue  # deleting part of a 1-2 bead leaves its source rendered
+            t2 = tgt[:k] + tgt[k + 1:]
+            res = run_one(src, slang, t2, tlang, enc)
+            want = {res.source.sentences[i].start for i in bead.source}
+            om = {f.source.start for f in res.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+            d_t += 1
+            d_c += bool(want & om)
+            d_f += len(om - want - base_om)
+            sentences += len(src)
+            # duplicate a sentence: the copy must be reported as added (or repeated)
+            j = rng.randrange(len(tgt))
+            t3 = tgt[:j + 1] + [tgt[j]] + tgt[j + 1:]
+            res3 = run_one(src, slang, t3, tlang, enc)
+            dup_total += 1
+            dup_caught += any(f.code == "ADD101" and f.target and f.target.start >= 0
+                              and f.severity >= Severity.WARNING for f in res3.findings)
+        caught += d_c
+        total += d_t
+        false_om += d_f
+        print(f"{name:22s} deletions caught {d_c}/{d_t}, false omissions {d_f}")
+    print(f"\nomission recall {caught / max(1, total):.3f} ({caught}/{total}); "
+          f"false omissions per 100 source sentences {100 * false_om / max(1, sentences):.2f}; "
+          f"duplicated sentences reported as added {dup_caught}/{dup_total}")
+
+    # speed: a 2,000-sentence document (align-dev repeated), embedding included
+    bench = ROOT.parent / "shared" / "bench" / "align-dev"
+    de = (bench / "de" / "1957").read_text().splitlines()
+    fr = (bench / "fr" / "1957").read_text().splitlines()
+    reps = 2000 // len(de) + 1
+    big_de, big_fr = (de * reps)[:2000], (fr * reps)[: int(2000 * len(fr) / len(de))]
+    from checker.align.encoder import Encoder
+    fresh = Encoder()
+    fresh.encode(["warm up"])
+    t0 = time.perf_counter()
+    res = check_pair("\n".join(big_de), "\n".join(big_fr), "de", "fr", presegmented=True, encoder=fresh)
+    dt = time.perf_counter() - t0
+    n = len(big_de) + len(big_fr)
+    print(f"2,000-sentence document ({len(big_de)} de + {len(big_fr)} fr sentences), all rules, "
+          f"embedding included: {dt:.1f} s, {len(res.alignment) / dt:.0f} beads/s, {n / dt:.0f} sentences/s; "
+          f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Date extraction: weekdays, months, dates from CLDR names in many languages."""
+import pytest
+
+from checker.anchors.dates import extract
+
+
+def kinds(text, lang, kind):
+    return [a.value for a in extract(text, lang) if a.kind == kind]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les ministres se sont réunis mercredi.", "fr"),
+    ("The ministers met on Wednesday.", "en"),
+    ("Die Minister trafen sich am Mittwoch.", "de"),
+    ("Los ministros se reunieron el miércoles.", "es"),
+    ("I ministri si sono riuniti mercoledì.", "it"),
+    ("Os ministros reuniram-se na quarta-feira.", "pt"),
+    ("De ministers kwamen woensdag bijeen.", "nl"),
+    ("Ministrowie spotkali się w środę.", "pl"),
+    ("Ministři se sešli ve středu.", "cs"),
+    ("Министры встретились в среду.", "ru"),
+    ("Министры встретились до среды.", "ru"),
+    ("Міністри зустрілися в середу.", "uk"),
+    ("Bakanlar Çarşamba günü bir araya geldi.", "tr"),
+    ("اجتمع الوزراء يوم الأربعاء.", "ar"),
+    ("وزیران چهارشنبه دیدار کردند.", "fa"),
+    ("השרים נפגשו ביום רביעי.", "he"),
+    ("मंत्रियों ने बुधवार को मुलाकात की।", "hi"),
+    ("部长们星期三会面。", "zh"),
+    ("部长们周三会面。", "zh"),
+    ("部長們週三會面。", "zh-TW"),
+    ("閣僚は水曜日に会談した。", "ja"),
+    ("장관들은 수요일에 만났다.", "ko"),
+])
+def test_wednesday_in_every_language(text, lang):
+    assert kinds(text, lang, "weekday") == [2]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Закон защищает окружающую среду.", "ru"),     # "environment"
+    ("Это вопрос окружающей среды.", "ru"),
+    ("To myśliwiec piątej generacji.", "pl"),       # "fifth"
+    ("Jest to środek chemiczny.", "pl"),            # "agent"
+    ("w środku miasta", "pl"),                      # "in the middle"
+    ("Plácido Domingo cantó.", "es"),               # a name
+    ("He saw the Sun rise.", "en"),                 # short abbreviation without "." or digit
+    ("Il est parti en mer.", "fr"),                 # "mer." is Wednesday only with its dot
+    ("日本の月曜", "ko"),
+])
+def test_homographs_are_not_weekdays(text, lang):
+    assert kinds(text, lang, "weekday") == []
+
+
+@pytest.mark.parametrize("text,lang,month", [
+    ("le 14 décembre", "fr", 12), ("on December 14", "en", 12), ("14. Dezember", "de", 12),
+    ("14 декабря", "ru", 12), ("в декабре", "ru", 12), ("14 grudnia", "pl", 12), ("w lipcu", "pl", 7),
+    ("v červenci", "cs", 7), ("14 Aralık", "tr", 12), ("١٤ ديسمبر", "ar", 12),
+    ("كانون الثاني", "ar", 1), ("בדצמבר", "he", 12), ("14 दिसंबर", "hi", 12), ("十二月", "zh", 12),
+    ("12月14日", "ja", 12), ("12월 14일", "ko", 12), ("14.12.2022", "de", 12), ("Dec. 14", "en", 12),
+])
+def test_months(text, lang, month):
+    assert kinds(text, lang, "month") == [month]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La sonde a atteint Mars.", "fr"),   # the planet (capitalised mid-sentence)
+    ("après sept jours", "fr"),           # "seven", not "sept." (September)
+    ("el mayor problema", "es"),          # "mayor" is not "mayo"
+    ("Theresa May said", "en"),           # a name
+    ("You may go.", "en"),                # a verb
+    ("三个月", "zh"),                      # "three months", a duration
+])
+def test_homographs_are_not_months(text, lang):
+    assert kinds(text, lang, "month") == []
+
+
+def test_mid_month():
+    (m,) = [a for a in extract("in mid-December", "en") if a.kind == "month"]
+    assert m.value == 12 and m.extra == ("mid",) and m.text == "mid-December"
+    assert [a.extra for a in extract("à la mi-décembre", "fr") if a.kind == "month"] == [("mid",)]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("le 14 décembre 2022", "fr", (2022, 12, 14)),
+    ("on December 14, 2022", "en", (2022, 12, 14)),
+    ("am 14.12.2022", "de", (2022, 12, 14)),
+    ("on 2022-12-14", "en", (2022, 12, 14)),
+    ("on 12/14/2022", "en", (2022, 12, 14)),
+    ("2022年12月14日", "zh", (2022, 12, 14)),
+    ("2022년 12월 14일", "ko", (2022, 12, 14)),
+    ("14 de diciembre de 2022", "es", (2022, 12, 14)),
+    ("December 14", "en", (None, 12, 14)),
+])
+def test_absolute_dates(text, lang, value):
+    dates = [a for a in extract(text, lang) if a.kind == "date"]
+    assert [d.value for d in dates] == [value]
+    assert text[dates[0].start:dates[0].end] == dates[0].text
+
+
+def test_years_and_relative_days():
+    assert kinds("Depuis 2011, hier encore", "fr", "year") == [2011]
+    assert kinds("Depuis 2011, hier encore", "fr", "relative") == ["yesterday"]
+    assert kinds("Der Morgen war kalt, morgen wird es warm.", "de", "relative") == ["tomorrow"]
+
+
+def test_japanese_bracketed_weekday():
+    assert kinds("14日（水）に開催", "ja", "weekday") == [2]
+    assert kinds("水を飲む", "ja", "weekday") == []

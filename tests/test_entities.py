@@ -1,0 +1,204 @@
+"""Names: extraction per language, cross-script matching, and the four entity rules."""
+from __future__ import annotations
+
+import pytest
+
+from checker.anchors.entities import (extract, find_counterpart, is_garbled_variant, latin_key,
+                                      name_similarity)
+from checker.model import Bead, Document, Sentence, Severity
+from checker.rules import REGISTRY
+from checker.rules.base import Context
+
+
+def names(text, lang):
+    return [a.text for a in extract(text, lang)]
+
+
+def territories(text, lang):
+    return [x for a in extract(text, lang) for x in a.extra if x.startswith("territory:")]
+
+
+# --- extraction in cased scripts -------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Russian Defense Minister Sergei Shoigu met Hulusi Akar and Ali Mahmoud Abbas.",
+     ["Russian", "Sergei Shoigu", "Hulusi Akar", "Ali Mahmoud Abbas"]),
+    ("en", "In November, Erdogan said a meeting with Syrian leader Bashar al-Assad was possible.",
+     ["Erdogan", "Syrian", "Bashar al-Assad"]),
+    ("en", "Turkey was in talks over an operation against the Syrian Kurdish YPG militia.",
+     ["Turkey", "Syrian", "YPG"]),
+    ("fr", "Le ministre Sergueï Choïgou a reçu Hulusi Akar à Moscou mercredi.",
+     ["Sergueï Choïgou", "Hulusi Akar", "Moscou"]),
+    ("es", "El ministro Serguéi Shoigú recibió a Hulusi Akar en Moscú el miércoles.",
+     ["Serguéi Shoigú", "Hulusi Akar", "Moscú"]),
+    ("it", "Il ministro Sergej Shoigu ha ricevuto Hulusi Akar a Mosca mercoledì.",
+     ["Sergej Shoigu", "Hulusi Akar", "Mosca"]),
+    ("pt", "O ministro Serguei Shoigu recebeu Hulusi Akar em Moscou na quarta-feira.",
+     ["Serguei Shoigu", "Hulusi Akar", "Moscou"]),
+    ("nl", "De minister Sergej Sjojgoe ontving Hulusi Akar woensdag in Moskou.",
+     ["Sergej Sjojgoe", "Hulusi Akar", "Moskou"]),
+    ("pl", "Minister Siergiej Szojgu spotkał się z Hulusim Akarem w Moskwie w środę.",
+     ["Siergiej Szojgu", "Hulusim Akarem", "Moskwie"]),
+    ("cs", "Ministr Sergej Šojgu se ve středu v Moskvě setkal s Hulusim Akarem.",
+     ["Sergej Šojgu", "Moskvě", "Hulusim Akarem"]),
+    ("ru", "Министр обороны Сергей Шойгу встретился в Москве с Хулуси Акаром.",
+     ["Сергей Шойгу", "Москве", "Хулуси Акаром"]),
+    ("uk", "Міністр оборони Сергій Шойгу зустрівся в Москві з Хулусі Акаром.",
+     ["Сергій Шойгу", "Москві", "Хулусі Акаром"]),
+    ("tr", "Sergey Şoygu, Çarşamba günü Moskova'da Mevlüt Çavuşoğlu'nu kabul etti.",
+     ["Sergey Şoygu", "Moskova", "Mevlüt Çavuşoğlu"]),
+])
+def test_names_in_cased_scripts(lang, text, expected):
+    assert names(text, lang) == expected
+
+
+def test_german_nouns_weekdays_and_sentence_starts_are_not_names():
+    # every German noun is capitalised: only the minister, the city and the country remain
+    got = names("Der russische Verteidigungsminister Sergej Schoigu traf am Mittwoch in Moskau "
+                "Vertreter der Regierung und des Zollfahndungsamts aus Polen.", "de")
+    assert "Schoigu" in " ".join(got) and "Moskau" in got and "Polen" in got
+    assert not {"Mittwoch", "Regierung", "Verteidigungsminister", "Vertreter", "Der"} & set(got)
+    # a common word starting a sentence is not a name; an international name is
+    assert names("The ministers met in secret.", "en") == []
+    assert names("Les ministres se sont réunis.", "fr") == []
+    assert names("Google said it would appeal.", "en") == ["Google"]
+    assert names("Last month, the Ministry of Defense and the Supreme Court disagreed.", "en") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia"), ("fr", "la Russie"), ("de", "Russland"), ("ru", "Россия"), ("tr", "Rusya"),
+    ("ar", "روسيا"), ("zh", "俄罗斯"), ("ja", "ロシア"), ("ko", "러시아는"), ("he", "ברוסיה"),
+    ("ru", "в России"), ("pl", "w Rosji"), ("uk", "Росії"), ("fa", "روسیه"), ("hi", "रूस"),
+])
+def test_territory_names_from_cldr(lang, text):
+    assert territories(text, lang) == ["territory:RU"]
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "the U.S. and the UK", ["territory:US", "territory:GB"]),
+    ("ru", "США и ОАЭ", ["territory:US", "territory:AE"]),
+    ("fr", "les EAU et les États-Unis", ["territory:AE", "territory:US"]),
+    ("ru", "в истории Соединенных Штатов", ["territory:US"]),
+])
+def test_abbreviated_and_inflected_territories(lang, text, code):
+    assert territories(text, lang) == code
+
+
+def test_cities_carry_their_time_zone():
+    for lang, text in (("en", "Moscow"), ("de", "in Moskau"), ("ru", "в Москве"), ("zh", "在莫斯科")):
+        (a,) = [a for a in extract(text, lang) if "city" in a.extra]
+        assert "zone:Europe/Moscow" in a.extra
+
+
+def test_uncased_scripts_give_cldr_names_and_latin_words():
+    got = extract("俄罗斯国防部长绍伊古在莫斯科会见了土耳其的阿卡尔，CEP 也参加了。", "zh")
+    assert [a.text for a in got] == ["俄罗斯", "莫斯科", "土耳其", "CEP"]
+    assert got[0].value == latin_key("俄罗斯") == "eluosi"
+
+
+# --- one name across scripts -----------------------------------------------------------------
+
+SHOIGU = [("en", "Defense Minister Sergei Shoigu said", "Shoigu"),
+          ("fr", "le ministre Sergueï Choïgou a dit", "Choïgou"),
+          ("de", "Verteidigungsminister Sergej Schoigu sagte", "Schoigu"),
+          ("ru", "министр обороны Сергей Шойгу заявил", "Шойгу"),
+          ("tr", "Savunma Bakanı Sergey Şoygu söyledi", "Şoygu"),
+          ("ja", "ロシアのショイグ国防相は述べた", "ショイグ"),
+          ("ar", "قال وزير الدفاع سيرغي شويغو", "شويغو"),
+          ("fa", "وزیر دفاع شویگو گفت", "شویگو"),
+          ("he", "שר ההגנה סרגיי שויגו אמר", "שויגו"),
+          ("zh", "俄罗斯国防部长绍伊古表示", "绍伊古"),
+          ("ko", "국방장관 쇼이구는 말했다", "쇼이구"),
+          ("hi", "रक्षा मंत्री शोइगु ने कहा", "शोइगु")]
+
+
+@pytest.mark.parametrize("lang,text,rendering", SHOIGU, ids=[s[0] for s in SHOIGU])
+def test_shoigu_is_one_name_in_every_script(lang, text, rendering):
+    for name_lang, key in (("en", "shoigu"), ("ru", latin_key("Шойгу")), ("fr", latin_key("Choïgou"))):
+        r = find_counterpart(key, text, lang, name_lang)
+        assert r is not None, f"{key} ({name_lang}) not found in {text!r}"
+        assert text[r[0]:r[1]] == rendering
+
+
+def test_arabic_consonant_skeletons():
+    text = "قال أردوغان إن أكار سيزور موسكو"  # no short vowels are written
+    for key, want in (("erdogan", "أردوغان"), ("akar", "أكار")):
+        r = find_counterpart(key, text, "ar")
+        assert r and text[r[0]:r[1]] == want
+    # Akar is written with kaf; the verb qala ("said") has the same two consonants with qaf
+    assert find_counterpart("akar", "قال الرئيس", "ar") is None
+    assert find_counterpart("erdogan", "埃尔多安说", "zh") is not None
+    assert find_counterpart("putin", "普京出席了阅兵式", "zh") is not None
+
+
+def test_unrelated_names_do_not_match():
+    assert name_similarity("shoigu", "en", "akar", "en") < 0.5
+    assert find_counterpart("lukaku", "Le ministre a rencontré Hulusi Akar à Moscou.", "fr") is None
+    assert find_counterpart("erdogan", "Министр обороны Сергей Шойгу", "ru") is None
+
+
+def test_garbled_versus_spelling_variant():
+    assert is_garbled_variant("akar", "akra")          # letters swapped
+    assert is_garbled_variant("shoigu", "shoifu")      # a consonant of another sound
+    assert not is_garbled_variant("shoigu", "choigou")  # French transliteration
+    assert not is_garbled_variant("mohammed", "mohamed")
+    assert not is_garbled_variant("erdogan", "erdogan")
+
+
+# --- rules on hand-built contexts ------------------------------------------------------------
+
+def _findings(src, sl, tgt, tl):
+    from checker.anchors import entities
+    sd = Document(src, sl, (Sentence(0, 0, len(src), src),))
+    td = Document(tgt, tl, (Sentence(0, 0, len(tgt), tgt),))
+    ctx = Context(sd, td, (Bead((0,), (0,), 1.0),), [entities.extract(src, sl)],
+                  [entities.extract(tgt, tl)])
+    return [f for code in ("ENT101", "ENT102", "ENT103", "ENT104")
+            for f in REGISTRY[code]().check(ctx) if f.severity >= Severity.WARNING]
+
+
+def test_missing_name_is_reported_with_its_source_span():
+    src = "Le ministre Sergueï Choïgou a rencontré Hulusi Akar à Moscou."
+    (f,) = _findings(src, "fr", "Minister Sergei Shoigu met his counterpart in Moscow.", "en")
+    assert f.code == "ENT101" and f.source.text == "Hulusi Akar"
+    assert "Hulusi Akar" in f.message
+
+
+def test_replaced_name_names_both_sides():
+    (f,) = _findings("Le ministre a rencontré Hulusi Akar à Moscou.", "fr",
+                     "The minister met Mevlut Cavusoglu in Moscow.", "en")
+    assert f.code == "ENT103"
+    assert (f.source.text, f.target.text) == ("Hulusi Akar", "Mevlut Cavusoglu")
+
+
+def test_garbled_and_doubled_names():
+    (f,) = _findings("Hulusi Akar spoke in Ankara.", "en", "Hulusi Akra a parlé à Ankara.", "fr")
+    assert f.code == "ENT102" and f.target.text == "Akra" and '"Akra"' in f.message
+    (f,) = _findings("Министр Шойгу встретился с коллегой.", "ru", "Minister Shoygu Shoygu met his colleague.", "en")
+    assert f.code == "ENT102" and f.target.text == "Shoygu Shoygu" and f.source.text == "Шойгу"
+
+
+def test_added_name_from_an_uncased_source():
+    fs = _findings("彗星可能是地球上的水的来源。", "zh", "Comets may have been the source of Austria's water.", "en")
+    assert [f.code for f in fs] == ["ENT104"] and fs[0].target.text == "Austria"
+
+
+@pytest.mark.parametrize("src,sl,tgt,tl", [
+    ("Le ministre russe de la Défense Sergueï Choïgou a rencontré Hulusi Akar à Moscou.", "fr",
+     "Russian Defense Minister Sergei Shoigu met Hulusi Akar in Moscow.", "en"),
+    ("Der russische Verteidigungsminister Sergej Schoigu traf am Mittwoch in Moskau seinen "
+     "türkischen Amtskollegen Hulusi Akar.", "de",
+     "Russian Defense Minister Sergei Shoigu met his Turkish counterpart Hulusi Akar in Moscow on Wednesday.", "en"),
+    ("Министр обороны России Сергей Шойгу встретился в Москве с Хулуси Акаром.", "ru",
+     "Russian Defense Minister Sergei Shoigu met Hulusi Akar in Moscow.", "en"),
+    ("俄罗斯国防部长绍伊古在莫斯科会见了土耳其国防部长阿卡尔。", "zh",
+     "Russian Defense Minister Shoigu met Turkish Defense Minister Akar in Moscow.", "en"),
+    ("التقى وزير الدفاع الروسي سيرغي شويغو نظيره التركي خلوصي أكار في موسكو.", "ar",
+     "Russian Defense Minister Sergei Shoigu met his Turkish counterpart Hulusi Akar in Moscow.", "en"),
+    ("Russian Defense Minister Sergei Shoigu met Turkish Defense Minister Hulusi Akar in Moscow.", "en",
+     "ロシアのショイグ国防相はモスクワでトルコのアカル国防相と会談した。", "ja"),
+    ("Turkish President Recep Tayyip Erdogan met Bashar al-Assad.", "en",
+     "Le président turc Recep Tayyip Erdoğan a rencontré Bachar al-Assad.", "fr"),
+])
+def test_clean_translations_stay_silent(src, sl, tgt, tl):
+    assert _findings(src, sl, tgt, tl) == []
