@@ -82,6 +82,10 @@ def main():
         label = f"{p} (flagged)" if p in CLEAN else p
         print(f"| {label} | {' | '.join(cells)} |")
     print(f"\n{n} pairs in {dt:.1f} s: {n / dt:.1f} pairs/s (one process, CHECKER_THREADS={enc.threads})")
+    from collections import Counter
+    fp = Counter(code for p in CLEAN for m in misses.get(p, []) for code in {c for c, _, _ in m[3]})
+    if fp:
+        print("clean pairs flagged, by rule:", ", ".join(f"{c} {n}" for c, n in fp.most_common()))
     for p, items in misses.items():
         for m in items[: args.show_misses]:
             print(f"\n[{p}] {m[0]}\n  src: {m[1]}\n  tgt: {m[2]}\n  findings: {m[3]}")

@@ -51,6 +51,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--trials", type=int, default=10)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     enc = default_encoder()
@@ -73,6 +75,10 @@ def main():
             om = {f.source.start for f in res.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
             d_t += 1
             d_c += bool(want & om)
+            if args.verbose and not want & om:
+                near = [b for b in res.alignment if set(b.source) & set(bead.source)]
+                print(f"  missed: deleted target {k} ({tgt[k][:60]!r}) rendering source {bead.source}; "
+                      f"now {[(b.source, b.target, round(b.score, 2)) for b in near]}")
             d_f += len(om - want - base_om)
             sentences += len(src)
             # duplicate a sentence: the copy must be reported as added (or repeated)
@@ -90,6 +96,8 @@ def main():
           f"false omissions per 100 source sentences {100 * false_om / max(1, sentences):.2f}; "
           f"duplicated sentences reported as added {dup_caught}/{dup_total}")
 
+    if args.no_speed:
+        return
     # speed: a 2,000-sentence document (align-dev repeated), embedding included
     bench = ROOT.parent / "shared" / "bench" / "align-dev"
     de = (bench / "de" / "1957").read_text().splitlines()

@@ -50,7 +50,8 @@ class AlignParams:
     merge_penalty: float = 0.2  # per extra sentence in a bead, so 1-1 wins ties
     reject_cos: float = 0.25  # a bead less similar than this is unrelated sentences (see README)
     trim_cos: float = 0.45  # an edge sentence of a merged bead this far from the other side is cut
-    trim_ratio: float = 0.6  # ... or alone, it is much further from the other side than the rest
+    trim_loss: float = 0.03  # the bead loses at most this much similarity without the sentence, and
+    trim_gap: float = 0.1  # ... alone, the sentence is this much further from the other side
     trim_gain: float = 0.03  # ... or whose removal makes the bead this much more similar
     max_bead: int = 5  # largest bead, in sentences on both sides together
     size_power: float = 0.6  # bead cost scales with (source sentences x target sentences) ** this
@@ -351,8 +352,8 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
                                    join_own.join(own_side.sents[x] for x in rest),
                                    own_side.sents[k]])
             full, without, alone = vecs[0] @ vecs[1], vecs[0] @ vecs[2], vecs[0] @ vecs[3]
-            if without >= full + params.trim_gain or (without >= full - 0.005 and (
-                    alone < params.trim_cos or alone < params.trim_ratio * without)):
+            if without >= full + params.trim_gain or (without >= full - params.trim_loss and (
+                    alone < params.trim_cos or alone < without - params.trim_gap)):
                 bead = Bead((k,), (), 0.0) if side == "source" else Bead((), (k,), 0.0)
                 (lead if edge == "first" else tail).append(bead)
                 own.remove(k)

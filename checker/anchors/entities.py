@@ -33,7 +33,6 @@ import re
 import statistics
 
 import regex
-import unicodedata
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -58,6 +57,7 @@ _J_GLIDE = {"de", "nl", "pl", "cs", "sk", "sv", "da", "nb", "nn", "no", "fi", "h
 def latin_key(text: str) -> str:
     """Lowercased anyascii transliteration, letters and digits only, single spaces."""
     k = anyascii(text).lower()
+    k = re.sub(r"(?<=[a-z])['`](?=[a-z])", "", k)  # soft signs, hamza, O'Brien: inside a word
     k = re.sub(r"[^a-z0-9]+", " ", k)
     return k.strip()
 
@@ -149,11 +149,13 @@ def _script_of(lang: str) -> str:
 def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     """0..1 similarity of two one-word latin keys as renderings of the same name.
 
-    Romanised kh stands for an h as often as for a kh (Хоффенхайм / Hoffenheim): both are tried.
+    Romanised kh (Cyrillic х) stands for a kh, an h or an x (Хоффенхайм / Hoffenheim, Техас /
+    Texas): all are tried.
     """
     best = _name_similarity(a, a_lang, b, b_lang)
     if best < 1.0 and ("kh" in a or "kh" in b):
-        best = max(best, _name_similarity(a.replace("kh", "h"), a_lang, b.replace("kh", "h"), b_lang))
+        for v in ("h", "x"):  # Хоффенхайм / Hoffenheim, Техас / Texas
+            best = max(best, _name_similarity(a.replace("kh", v), a_lang, b.replace("kh", v), b_lang))
     return best
 
 
@@ -164,10 +166,16 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         return 1.0
     sa, sb = _script_of(a_lang), _script_of(b_lang)
     if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS:
+        # double letters come and go between languages: Assad / Асадом
+        a, b = re.sub(r"(.)\1", r"\1", a), re.sub(r"(.)\1", r"\1", b)
+        if a == b:
+            return 0.97
         short, long_ = sorted((a, b), key=len)
         # inflection or derivation: Putin / Putina, Moskwa / Moskwy, Russia / Russian
         cp = len(_common_prefix(a, b))
-        if len(short) >= 4 and len(long_) - len(short) <= 3:
+        rs, rl = short[cp:], long_[cp:]
+        letter_dropped = rs and len(rl) > len(rs) and rl.endswith(rs)  # Erdoan for Erdogan
+        if len(short) >= 4 and len(long_) - len(short) <= 3 and not letter_dropped:
             if cp >= len(short) - (1 if len(short) < 6 else 2):
                 return 0.95
         if len(short) >= 4 and cp == len(short):
@@ -177,10 +185,10 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
             if len(ks) >= 3 and kl.startswith(ks):
                 return 0.85  # derived adjective: Texas / texanischen
             if cp >= 6:
-                return 0.82  # cognates: Ministerium / ministry, christliche / Christian
+                return 0.85  # cognates: Ministerium / ministry, christliche / Christian
     ka, kb = skeleton(a, a_lang), skeleton(b, b_lang)
     if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS and abs(len(a) - len(b)) in (1, 2) \
-            and min(len(a), len(b)) >= 5:
+            and min(len(a), len(b)) >= 5 and len(_common_prefix(a, b)) >= 3:
         # an inflectional ending on one side: Mohammeds / Muhammad
         short, long_ = sorted((a, b), key=len)
         cut = long_[:len(short)]
@@ -210,8 +218,8 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
 
 def _fine(key: str) -> str:
     """Consonant letters with q kept apart from k (for abjads): akar -> kr, qal -> qr."""
-    k = key.replace("gh", "k").replace("kh", "k").replace("sh", "s").replace("ch", "s")
-    k = re.sub(r"[aeiouwyh'v]", "", k).replace("c", "k").replace("g", "k").replace("l", "r")
+    k = key.replace("gh", "G").replace("kh", "k").replace("sh", "s").replace("ch", "s")
+    k = re.sub(r"[aeiouwyh'v]", "", k).replace("c", "k").replace("g", "G").replace("l", "r")
     return re.sub(r"(.)\1+", r"\1", k)
 
 
@@ -220,6 +228,42 @@ def _common_prefix(a: str, b: str) -> str:
     while i < len(a) and i < len(b) and a[i] == b[i]:
         i += 1
     return a[:i]
+
+
+_VOICING = {"g": "K+", "k": "K-", "q": "K-", "c": "K-", "d": "T+", "t": "T-", "b": "P+", "p": "P-",
+            "f": "P-", "v": "P+", "z": "S+", "s": "S-", "j": "S+", "x": "S-"}
+
+
+def _voiced_consonants(key: str, lang: str) -> list[str]:
+    k = _prep(key, lang)
+    k = re.sub(r"(sch|tsch|sh|ch|ts|tz|ph|th|kh|ck)", lambda m: {"ph": "f", "th": "t", "kh": "k", "ck": "k",
+                                                               "ts": "s", "tz": "s"}.get(m.group(), "s"), k)
+    return [_VOICING[c] for c in k if c in _VOICING]
+
+
+def voicing_differs(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """The same obstruents in the same order, one of them voiced on one side only (g / k)."""
+    va, vb = _voiced_consonants(a, a_lang), _voiced_consonants(b, b_lang)
+    if len(va) != len(vb) or not va:
+        return False
+    if [x[0] for x in va] != [x[0] for x in vb]:
+        return False
+    return any(x != y for x, y in zip(va, vb))
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+def abjad_vowels_misplaced(a: str, a_lang: str, b: str, b_lang: str) -> bool:
+    """An abjad rendering whose written long vowels stand in another order than the name's
+    vowels (شوغيو sh-w-gh-y-w for Shoigu sh-o-i-g-u): the same consonants, letters swapped."""
+    if skeleton(a, a_lang) != skeleton(b, b_lang) or len(skeleton(a, a_lang)) < 2:
+        return False
+    pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
+    return not _subsequence(pb, pa) and _subsequence(
+        re.sub(r"[AIU]", "", pb), pa) and all(pb.count(v) <= pa.count(v) for v in "IU")
 
 
 def is_garbled_variant(a: str, b: str) -> bool:
@@ -411,13 +455,11 @@ def _variants(name: str, qualifiers: set[str]) -> list[str]:
     """
     out = [name]
     m = re.match(r"^(.*?)\s*[(（](.*?)[)）]\s*$", name)
-    if m:
-        out.append(m.group(1))
-        if m.group(2) not in qualifiers:
-            out.append(m.group(2))
-    if "," in name:
-        out.append(name.split(",")[0])
-    return [v.strip() for v in out if v.strip()]
+    out.append(m.group(1) if m else re.split(r",| - ", name)[0])  # Congo - Kinshasa -> Congo
+    if m and m.group(2) not in qualifiers:
+        out.append(m.group(2))
+    # one letter or one Han character is no name ("金" in "刚果（金）")
+    return [v.strip() for v in out if len(v.strip()) >= (2 if _UNSPACED_CHAR.search(v) else 3)]
 
 
 @functools.lru_cache(maxsize=None)
@@ -453,11 +495,23 @@ def known_names(lang: str) -> dict[str, tuple]:
         if m:
             parens[m.group(1)] = parens.get(m.group(1), 0) + 1
     qualifiers = {p for p, c in parens.items() if c > 1}
+    later = []
     for code, name in loc.territories.items():
         if code in ("ZZ", "QO", "EZ", "001"):
             continue
-        for v in _variants(name, qualifiers):
-            out[v.lower()] = (f"territory:{code}",)
+        variants = _variants(name, qualifiers)
+        for k, v in enumerate(variants):
+            if k >= 2 or v != name and v.lower() in out and out[v.lower()][0].startswith("territory:"):
+                later.append((v, code))  # a short form shared by two territories: both
+            else:
+                out[v.lower()] = (f"territory:{code}",)
+    for v, code in later:  # "Burma" from "Myanmar (Burma)" never hides a territory's own name
+        key = v.lower()
+        if key not in out:
+            out[key] = (f"territory:{code}",)
+        elif out[key][0].startswith("territory:") and f"territory:{code}" not in out[key] \
+                and not any(n.lower() == key for n in loc.territories.values()):
+            out[key] = out[key] + (f"territory:{code}",)  # 刚果: Congo-Kinshasa or -Brazzaville
     aliases = dict(_TERRITORY_ALIASES["*"]) if profile(base).script == "Latn" else {}
     aliases.update(_TERRITORY_ALIASES.get(base, {}))
     for k, code in aliases.items():
@@ -480,7 +534,6 @@ def _known_by_tokens(lang: str) -> tuple[dict, dict, int]:
         maxlen = max(maxlen, len(toks))
         if len(toks) == 1 and len(toks[0]) >= 4:
             by_prefix.setdefault(toks[0][:3], []).append((toks[0], extra))
-    # dotted/undotted abbreviations: "u s" is reached from the tokens "U.S."
     return seqs, by_prefix, maxlen
 
 
@@ -515,7 +568,7 @@ def _inflects(tok: str, name: str, lang: str) -> bool:
             (cp == len(name) - 1 and name[-1] in _VOWELS and len(tok) <= len(name) + 1)
     if cp >= len(name) - 1 and suffix <= 3:
         return True  # России, Москвы, Russian, Syrian
-    if cp == len(name) - 2 and len(name) >= 6 and suffix <= 3:
+    if cp == len(name) - 2 and len(name) >= 6 and suffix <= 3 and len(tok) >= len(name):
         return True  # Polsce, Niemiec, Turkish
     return False
 
@@ -541,6 +594,58 @@ def _inflected_all(tok: str, lang: str) -> list[tuple]:
             found.append(((-cp, region, abs(len(tok) - len(name))), extra))
     found.sort(key=lambda x: x[0])
     return [e for _, e in found]
+
+
+@functools.lru_cache(maxsize=None)
+def language_adjectives(lang: str) -> dict:
+    """CLDR language names of ``lang`` (lowercase) -> territories where that language is official.
+
+    In many languages the language name is also the adjective of nationality ("Polish",
+    "русский", "polski"), so a translation may render a country by it.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+    try:
+        loc = Locale.parse(lang.split("-")[0].lower())
+    except (UnknownLocaleError, ValueError):
+        return {}
+    official: dict[str, set] = {}
+    for terr, langs in get_global("territory_languages").items():
+        for code, info in langs.items():
+            if info.get("official_status") in ("official", "de_facto_official"):
+                official.setdefault(code, set()).add(f"territory:{terr}")
+    out = {}
+    for code, name in loc.languages.items():
+        if code in official and name:
+            out[name.lower()] = frozenset(official[code])
+    return out
+
+
+def territory_forms(tok: str, lang: str) -> set:
+    """Territory/city codes a word may refer to, in any case, inflection or derivation.
+
+    For matching only (never for extraction): also adjectives and demonyms that keep the
+    name's first letters and consonants (turc / Turquie, russes / Russie, rusos / Rusia).
+    """
+    t = tok.lower()
+    codes = set()
+    ex = known_names(lang).get(t)
+    if ex:
+        codes.update(ex)
+    adj = language_adjectives(lang)
+    for cut in range(0, 4):  # Polish, polski / polskiego, русский / русского
+        if len(t) - cut >= 4 and t[:len(t) - cut] in adj:
+            codes.update(adj[t[:len(t) - cut]])
+    for ex in _inflected_all(t, lang):
+        codes.update(ex)
+    if len(t) >= 4:
+        _, by_prefix, _ = _known_by_tokens(lang)
+        st = skeleton(latin_key(t), lang)
+        for name, ex in by_prefix.get(t[:3], ()):
+            sn = skeleton(latin_key(name), lang)
+            if len(st) >= 2 and len(sn) >= 2 and (sn.startswith(st) or st.startswith(sn)):
+                codes.update(ex)
+    return {c for c in codes if c.startswith(("territory:", "zone:"))}
 
 
 def _inflected_known(tok: str, lang: str):
@@ -635,12 +740,20 @@ def _currency_codes() -> frozenset:
 def _not_a_name(tok: str) -> bool:
     """Roman numerals (XX, XIV) and ISO currency codes (PLN, USD) look like acronyms."""
     t = tok.replace(".", "")
-    return bool(_ROMAN.match(t)) or t in _currency_codes()
+    m = re.match(r"^([IVXLCDM]+)(e|er|re|ème|eme|th|st|nd|rd|º|ª)?$", t)
+    return bool(m and _ROMAN.match(m.group(1))) or t in _currency_codes()
+
+
+_TITLE_ABBREV = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}|\p{Lu}\p{Ll}{1,2})\.\s+$")
 
 
 def _is_initial(text: str, start: int) -> bool:
-    """Whether a token starting at ``start`` begins a sentence, clause after a colon, or quote."""
-    return bool(_SENT_BREAK.search(text[:start]))
+    """Whether a token starting at ``start`` begins a sentence, clause after a colon, or quote.
+
+    A title or initial before it is no sentence end: "M. Akar", "Mr. Akar", "J. Smith".
+    """
+    before = text[:start]
+    return bool(_SENT_BREAK.search(before)) and not _TITLE_ABBREV.search(before)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -730,7 +843,6 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
             break
         anchors.extend(_run_anchors(text, toks, run, lang, cal))
         i = j + 1
-    # lowercase particle glued to a name: "al-Assad" at the start of a run
     return anchors
 
 
@@ -826,6 +938,15 @@ ABBREVIATIONS = {
 }
 
 
+def _inside_transliteration(text: str, start: int, end: int, lang: str) -> bool:
+    """A short CLDR name flanked on both sides by transliteration characters is probably a
+    piece of a longer transliterated name."""
+    if end - start > 2 or start == 0 or end >= len(text):
+        return False
+    tc = transliteration_chars(lang)
+    return text[start - 1] in tc and text[end] in tc
+
+
 def _known_in_uncased(text: str, lang: str):
     """(start, end, extra) for CLDR names found in text of an uncased script."""
     prof = profile(lang)
@@ -841,6 +962,12 @@ def _known_in_uncased(text: str, lang: str):
                 if text.startswith(name, i) or text[i:i + len(name)].lower() == name:
                     hit = name
                     break
+            if hit and _inside_transliteration(text, i, i + len(hit), lang):
+                hit = None  # 马里 in 波特马里恩 (Point Marion), 南非 in 西南非洲
+            if hit and regex.match(r"[\p{Katakana}ー]", hit) and (
+                    i > 0 and regex.match(r"[\p{Katakana}ー]", text[i - 1])
+                    or regex.match(r"[\p{Katakana}ー]", text[i + len(hit):i + len(hit) + 1] or "x")):
+                hit = None  # タイ in タイプ: a katakana word is a whole run
             if hit:
                 found.append((i, i + len(hit), names[hit]))
                 i += len(hit)
@@ -848,8 +975,6 @@ def _known_in_uncased(text: str, lang: str):
                 i += 1
         return found
     clitics = _CLITICS.get(base, ())
-    for m in re.finditer(r"[^\s\d.,;:!?()\"'«»“”]+(?:\s+[^\s\d.,;:!?()\"'«»“”]+){0,3}", text):
-        pass
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\d.,;:!?()\[\]\"'«»“”،؛؟]+", text)]
     i = 0
     while i < len(words):
@@ -942,19 +1067,25 @@ def candidates(text: str, lang: str, max_chars: int = 8):
     prof = profile(lang)
     if not prof.spaces:
         out = []
-        for m in re.finditer(r"[^\s\d.,;:!?()\[\]\"'«»“”、。，；：！？（）「」『』《》〈〉·・ー\-]+", text):
+        for m in re.finditer(r"[^\s\d.,;:!?()\[\]\"'«»“”、。，；：！？（）「」『』《》〈〉·・\-]+", text):
             s, seg = m.start(), m.group()
             if not _UNSPACED_CHAR.search(seg):
                 out.append((s, m.end(), latin_key(seg).replace(" ", "")))
                 continue
-            keys = [_char_key(c) for c in seg]
-            # katakana long-vowel marks and middle dots are inside names: keep spans joined
-            for i in range(len(seg)):
-                acc = ""
-                for j in range(i, min(len(seg), i + max_chars)):
-                    acc += keys[j]
-                    if acc:
-                        out.append((s + i, s + j + 1, acc))
+            # katakana words are whole runs (モスクワ, not its スク); Han and Thai runs have no
+            # word boundaries, so any substring may be a name; hiragana is grammar
+            for r in regex.finditer(r"[\p{Katakana}ー]+|[\p{Han}]+|[\p{Hangul}]+|[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+", seg):
+                rs, run = s + r.start(), r.group()
+                if regex.match(r"[\p{Katakana}ー]", run):
+                    out.append((rs, rs + len(run), latin_key(run).replace(" ", "")))
+                    continue
+                keys = [_char_key(c) for c in run]
+                for i in range(len(run)):
+                    acc = ""
+                    for j in range(i, min(len(run), i + max_chars)):
+                        acc += keys[j]
+                        if acc:
+                            out.append((rs + i, rs + j + 1, acc))
         return out
     out = []
     clitics = _CLITICS.get(prof.code, ())
@@ -975,11 +1106,12 @@ def candidates(text: str, lang: str, max_chars: int = 8):
 
 
 def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
-                     threshold: float | None = None):
+                     threshold: float | None = None, exclude=()):
     """Best span of ``text`` (in ``lang``) rendering the name with latin key ``name_key``.
 
     Returns ``(start, end, score)`` or None. Each word of a multi-word name is tried (a
-    translation may keep only the surname); words of one or two letters are ignored.
+    translation may keep only the surname); words of one or two letters are ignored. Spans
+    overlapping ``exclude`` ((start, end) pairs) are not candidates.
     """
     words = [w for w in name_key.split() if len(w) >= 3 and w not in PARTICLES] or \
         [w for w in name_key.split() if len(w) >= 2]
@@ -987,11 +1119,12 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
         return None
     cands = candidates(text, lang)
     prof_spaces = profile(lang).spaces
+    cased = profile(lang).capitalises_names
     best = None
     for w in words:
         wsk = skeleton(w, name_lang)
         for s, e, key in cands:
-            if not key:
+            if not key or any(s < x1 and x0 < e for x0, x1 in exclude):
                 continue
             # cheap length filter: a rendering has a comparable number of consonants
             if not prof_spaces:
@@ -999,6 +1132,9 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
                 if abs(len(csk) - len(wsk)) > max(2, len(wsk) // 2):
                     continue
             sc = name_similarity(w, name_lang, key, lang)
+            if sc < 0.95 and cased and not text[s:s + 1].isupper() and \
+                    not (len(w) >= 5 and key[:4] == w[:4]):
+                sc *= 0.85  # a name in lower case is an inflected or derived form, or no name
             if sc < 0.9 and not prof_spaces and not _han_plausible(text[s:e], lang):
                 sc *= 0.85  # a Chinese name matches its pinyin closely; a foreign one uses 阿尔斯...
             if best is None or sc > best[2] or (sc == best[2] and e - s < best[1] - best[0]):
@@ -1013,6 +1149,9 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
 def match_threshold(a_lang: str, b_lang: str) -> float:
     """Similarity at which two spans render the same name; Chinese, Japanese and Korean
     renderings of foreign names are loose (普京 for Putin)."""
-    if {profile(a_lang).script, profile(b_lang).script} & {"Hans", "Hant", "Jpan", "Kore"}:
+    scripts = {profile(a_lang).script, profile(b_lang).script}
+    if scripts & {"Hans", "Hant", "Jpan", "Kore"}:
         return 0.72
+    if scripts <= ALPHABETIC_SCRIPTS:
+        return 0.84  # letters for letters: close spellings of different names are common
     return 0.8

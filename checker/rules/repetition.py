@@ -456,21 +456,33 @@ def _norm_sentence(s: str) -> str:
 
 def _clauses(doc: Document) -> list[tuple[int, int, int]]:
     """(sentence index, start, end) of each sentence, cut again at inner sentence ends (a
-    presegmented line may hold two sentences)."""
+    presegmented line may hold two sentences); not after an initial ("E. P. Hillary")."""
     out = []
     for s in doc.sentences:
         pos = 0
         for m in _CLAUSE_SPLIT.finditer(s.text):
+            before = s.text[pos:m.start()].rstrip(_TERMINATORS + _QUOTES + _CLOSERS)
+            last = before.split()[-1] if before.split() else ""
+            if not last or (sum(ch.isalpha() for ch in last) < 2 and not is_nospace_script(token_script(last))) \
+                    or "." in last:
+                continue
             out.append((s.index, s.start + pos, s.start + m.start()))
             pos = m.end()
         out.append((s.index, s.start + pos, s.end))
     return out
 
 
-def _long_enough(norm: str, lang: str) -> bool:
+def _long_enough(text: str, norm: str, lang: str) -> bool:
+    """A sentence worth comparing: long, and running text rather than a caption or a reference
+    made of names and numbers (those repeat legitimately)."""
     if not profile(lang).spaces:
         return len(norm.replace(" ", "")) >= 8
-    return len(norm) >= 15 and len(norm.split()) >= 4
+    if len(norm) < 15 or len(norm.split()) < 4:
+        return False
+    words = [t for _, _, t in tokens(text, lang)]
+    if any(ch.isupper() or ch.islower() for w in words for ch in w):  # a cased script
+        return sum(1 for w in words if w[:1].islower() and sum(ch.isalpha() for ch in w) >= 2) >= 3
+    return True
 
 
 def _near_duplicates(texts: list[str], cutoff: float) -> list[tuple[int, int]]:
@@ -518,7 +530,8 @@ class RepeatedSentence(Rule):
         tgt = ctx.target
         clauses = [c for c in _clauses(tgt)]
         norms = [_norm_sentence(tgt.text[a:b]) for _, a, b in clauses]
-        keep = [k for k, n in enumerate(norms) if _long_enough(n, tgt.lang)]
+        keep = [k for k, n in enumerate(norms)
+                if _long_enough(tgt.text[clauses[k][1]:clauses[k][2]], n, tgt.lang)]
         pairs = _near_duplicates([norms[k] for k in keep], 95)
         tb = target_beads(ctx)
         done = set()
@@ -540,9 +553,24 @@ class RepeatedSentence(Rule):
 
     @staticmethod
     def _source_duplicates(ctx: Context, src: list[int]) -> bool:
+        """Whether the source says the corresponding sentences twice: the two beads' sources are
+        near-duplicates, or one of them occurs twice anywhere in the source document (the
+        aligner may have paired the second copy with a neighbour)."""
         if not src:
             return False
         doc = ctx.source
+        key = "repetition:source_dups"
+        dup_sents = ctx.cache.get(key)
+        if dup_sents is None:
+            clauses = _clauses(doc)
+            norms = [_norm_sentence(doc.text[a:b]) for _, a, b in clauses]
+            keep = [k for k, n in enumerate(norms) if n]
+            dup_sents = set()
+            for x, y in _near_duplicates([norms[k] for k in keep], 90):
+                dup_sents.update((clauses[keep[x]][0], clauses[keep[y]][0]))
+            ctx.cache[key] = dup_sents
+        if dup_sents & set(src):
+            return True
         norms = [_norm_sentence(doc.text[a:b]) for i, a, b in _clauses(doc) if i in set(src)]
         norms = [n for n in norms if n]
         return bool(_near_duplicates(norms, 90))

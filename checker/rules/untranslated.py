@@ -385,6 +385,28 @@ def _in_capitalised_run(toks, k: int, text: str, lo: int) -> bool:
     return False
 
 
+def _copied_run(toks, k: int, text: str, lo: int, occ, src_doc: Document) -> bool:
+    """Whether token k and a capitalised neighbour stand side by side in the source too: a name
+    of several words kept verbatim ("Neue Zürcher Zeitung", "Deutsche Bank")."""
+    for m in (k - 1, k + 1):
+        if not (0 <= m < len(toks)) or not _capitalised(toks[m][2]):
+            continue
+        nb = toks[m][2].casefold()
+        for a, b, _t in occ:
+            if m > k:
+                after = src_doc.text[b:b + len(nb) + 3].casefold()
+                if re.match(rf"[\s\-\u2010]+{re.escape(nb)}", after):
+                    return True
+            else:
+                before = src_doc.text[max(0, a - len(nb) - 3):a].casefold()
+                if re.search(rf"{re.escape(nb)}[\s\-\u2010]+$", before):
+                    return True
+    return False
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|[^\w.])[^\W\d_]\.\s?$")
+
+
 def _source_vocab(doc: Document, indices, lang: str) -> dict[str, list[tuple[int, int, str]]]:
     """Source words of the bead, casefolded (with the parts of hyphenated words), -> where."""
     vocab: dict[str, list[tuple[int, int, str]]] = {}
@@ -460,6 +482,8 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
         if nxt and _capitalised(nxt[2]):
             return None
     if _capitalised(t):
+        if _INITIAL_BEFORE.search(tgt_text[max(lo, A - 4):A]):
+            return None  # "F. Sauberer", "E.Schmied": a name after an initial
         if sprof.capitalises_nouns and _after_article(occ, src_doc, sl, sprof):
             # "die Saison": a common noun; but streets, race tracks, rivers take articles too
             # ("die Talstraße", "am Lausitzring"), so a rare word is not enough
@@ -470,6 +494,8 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
             # German capitalises every noun, so a capital says little; next to another
             # capitalised word it is probably part of a name ("Markus Söder", "U-Bahnhof X")
             if _in_capitalised_run(toks, k, tgt_text, lo):
+                if _copied_run(toks, k, tgt_text, lo, occ, src_doc):
+                    return None  # a name of several words kept verbatim
                 need_src, need_gap = CAP_NOUN_MIN, CAP_GAP
             elif zt == 0 and _letters(t) >= COMPOUND_LETTERS and "-" not in t:
                 need_src, need_gap = _word_tier(zt)  # a compound noun (Teammitglieder)
