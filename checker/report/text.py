@@ -36,6 +36,10 @@ def _quote(doc: Document, span: Span | None, color: bool, sev: Severity, width: 
     if s is None:
         return f"“{span.text}”"
     a, b = max(span.start, s.start) - s.start, min(span.end, s.end) - s.start
+    if a == 0 and b >= len(s.text) and span.end - span.start > 40:
+        # the whole sentence (an omitted sentence, a sentence-level finding): quote, shortened
+        whole = " ".join(s.text.split())
+        return f"“{whole if len(whole) <= width else whole[:width - 1] + '…'}”"
     before, mid, after = s.text[:a], s.text[a:b], s.text[b:]
     room = max(20, (width - len(mid)) // 2)
     if len(before) > room:
