@@ -127,15 +127,15 @@ def _use_color(args) -> bool:
 
 
 def _exit_code(report, args, fail_on: str = "error") -> int:
+    """2 when some input could not be read (a record without a result), else 1 when a finding is
+    at or above ``fail_on``, else 0."""
     from .model import Severity
-    if report.errors and not report.results:
+    if report.errors:
         return EXIT_ERROR
     if args.exit_zero or fail_on == "never":
         return EXIT_CLEAN
     worst = report.max_severity()
-    if worst is not None and worst >= Severity.parse(fail_on):
-        return EXIT_FINDINGS
-    return EXIT_ERROR if report.errors else EXIT_CLEAN
+    return EXIT_FINDINGS if worst is not None and worst >= Severity.parse(fail_on) else EXIT_CLEAN
 
 
 def _baseline(report, args):

@@ -113,3 +113,62 @@ def test_feed_gives_every_record_a_result_or_an_error(tmp_path, capsys):
     assert [(e["line"], "error" in e) for e in errors] == [(2, True), (3, True), (4, True)]
     assert "translations" in errors[1]["error"] and "text" in errors[2]["error"]
     assert code == 2  # input errors make the run fail even when the documents are clean
+
+
+def test_baseline_suppresses_known_findings_and_reports_stale_entries(tmp_path, capsys):
+    base = tmp_path / "baseline.json"
+    code, _, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--write-baseline", base)
+    assert code == 1 and base.exists()
+    code, out, err = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--baseline", base,
+                         "--format", "json")
+    assert code == 0, out
+    assert json.loads(out)["documents"][0]["findings"] == []
+    # against the clean German translation, every baseline entry is stale
+    code, out, err = run(capsys, "check", SEED / "fr.txt", SEED / "de.txt", "--baseline", base,
+                         "--source-lang", "fr", "--target-lang", "de")
+    assert code == 0
+    assert "no longer matches" in err
+
+
+def test_config_file_selects_rules_and_rejects_unknown_keys(tmp_path, capsys):
+    src = tmp_path / "fr.txt"
+    tgt = tmp_path / "en.txt"
+    src.write_text((SEED / "fr.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    tgt.write_text((SEED / "en.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "checker.toml").write_text('ignore = ["REP"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", src, tgt, "--format", "json")
+    codes = {f["code"] for f in json.loads(out)["documents"][0]["findings"]}
+    assert codes and not any(c.startswith("REP") for c in codes)
+    code, out, _ = run(capsys, "check", src, tgt, "--format", "json", "--select", "DATE")
+    codes = {f["code"] for f in json.loads(out)["documents"][0]["findings"]}
+    assert codes and all(c.startswith("DATE") for c in codes)  # the command line narrows it
+    (tmp_path / "checker.toml").write_text('selct = ["REP"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", src, tgt)
+    assert code == 2 and "selct" in err and "select" in err and err.count("\n") == 1
+
+
+def test_glossary_term_not_rendered_is_reported(tmp_path, capsys):
+    src = tmp_path / "fr.txt"
+    tgt = tmp_path / "en.txt"
+    src.write_text("Le ministère de la Défense a publié une note.\n", encoding="utf-8")
+    tgt.write_text("The defence department issued a note.\n", encoding="utf-8")
+    gl = tmp_path / "terms.csv"
+    gl.write_text("source_lang,target_lang,source,target\nfr,en,ministère de la Défense,Ministry of Defense\n",
+                  encoding="utf-8")
+    code, out, _ = run(capsys, "check", src, tgt, "--glossary", gl, "--format", "json",
+                       "--source-lang", "fr", "--target-lang", "en")
+    codes = [f["code"] for f in json.loads(out)["documents"][0]["findings"]]
+    assert "TERM101" in codes
+    tgt.write_text("The Ministry of Defense issued a note.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", src, tgt, "--glossary", gl, "--format", "json",
+                       "--source-lang", "fr", "--target-lang", "en")
+    assert "TERM101" not in [f["code"] for f in json.loads(out)["documents"][0]["findings"]]
+
+
+def test_rules_command_lists_and_documents(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and "OMI101" in out and "sentence-omitted" in out
+    code, out, _ = run(capsys, "rules", "OMI101")
+    assert code == 0 and "What it flags" in out and "Why it matters" in out
+    code, _, err = run(capsys, "rules", "NOPE999")
+    assert code == 2 and "unknown rule" in err
