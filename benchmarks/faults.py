@@ -57,11 +57,13 @@ def main():
     rng = random.Random(args.seed)
     enc = default_encoder()
     enc.encode(["warm up"])
-    caught = total = false_om = sentences = dup_caught = dup_total = 0
+    caught = total = false_om = sentences = dup_caught = dup_total = clean_om = clean_sents = 0
     for name, src, slang, tgt, tlang in documents():
         # baseline findings of the clean document are not counted against the injected faults
         base = run_one(src, slang, tgt, tlang, enc)
         base_om = {f.source.start for f in base.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+        clean_om += len(base_om)
+        clean_sents += len(src)
         d_c = d_t = d_f = 0
         for _ in range(args.trials):
             k = rng.randrange(len(tgt))
@@ -91,10 +93,12 @@ def main():
         caught += d_c
         total += d_t
         false_om += d_f
-        print(f"{name:22s} deletions caught {d_c}/{d_t}, false omissions {d_f}")
+        print(f"{name:22s} deletions caught {d_c}/{d_t}, false omissions {d_f} "
+              f"(on the untouched document: {len(base_om)} of {len(src)} sentences)")
     print(f"\nomission recall {caught / max(1, total):.3f} ({caught}/{total}); "
           f"false omissions per 100 source sentences {100 * false_om / max(1, sentences):.2f}; "
-          f"duplicated sentences reported as added {dup_caught}/{dup_total}")
+          f"duplicated sentences reported as added {dup_caught}/{dup_total}; "
+          f"omissions reported on the untouched documents: {clean_om} of {clean_sents} sentences")
 
     if args.no_speed:
         return

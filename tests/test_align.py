@@ -76,3 +76,32 @@ def test_wrong_order_translation_keeps_the_in_order_part(encoder):
     assert len(aligned) == 3
     assert sum(1 for s, t in got if s and not t) == 3
     assert sum(1 for s, t in got if t and not s) == 3
+
+
+def test_sentence_split_in_three_is_a_1_3_bead(encoder):
+    fr = FR[:1] + ["Le Premier ministre a annoncé mardi soir à la télévision une hausse de 3 % des dépenses "
+                   "de santé, la fermeture de dix hôpitaux régionaux et la création de 500 postes d'infirmiers."] + FR[2:]
+    en = EN[:1] + ["The Prime Minister spoke on television on Tuesday evening.",
+                   "He announced a 3% increase in health spending and the closure of ten regional hospitals.",
+                   "He also announced the creation of 500 nursing posts."] + EN[2:]
+    got = pairs(align(fr, en, "fr", "en", encoder=encoder))
+    assert ((1,), (1, 2, 3)) in got
+
+
+def test_three_sentences_merged_are_a_3_1_bead(encoder):
+    fr = FR[:1] + ["Le Premier ministre a parlé mardi soir à la télévision.",
+                   "Il a annoncé une hausse de 3 % des dépenses de santé et la fermeture de dix hôpitaux régionaux.",
+                   "Il a aussi annoncé la création de 500 postes d'infirmiers."] + FR[2:]
+    en = EN[:1] + ["On television on Tuesday evening the Prime Minister announced a 3% increase in health spending, "
+                   "the closure of ten regional hospitals and the creation of 500 nursing posts."] + EN[2:]
+    got = pairs(align(fr, en, "fr", "en", encoder=encoder))
+    assert ((1, 2, 3), (1,)) in got
+
+
+def test_crossing_boundaries_are_a_2_2_bead(encoder):
+    fr = FR[:1] + ["Le ministre de la Santé, Jean Dupont, a présenté le plan hospitalier et ses 40 mesures",
+                   "devant les députés ; il sera voté en décembre après un débat de trois semaines."] + FR[2:]
+    en = EN[:1] + ["Health Minister Jean Dupont presented the hospital plan",
+                   "and its 40 measures to MPs; it will be voted on in December after a three-week debate."] + EN[2:]
+    got = pairs(align(fr, en, "fr", "en", encoder=encoder))
+    assert ((1, 2), (1, 2)) in got

@@ -346,6 +346,10 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
             own_side, other_side = (S, T) if side == "source" else (T, S)
             if len(own_side.sents[k]) < MIN_TRIM_CHARS:
                 continue  # a fragment (a caption, a heading) is not worth a finding of its own
+            rest_keys = frozenset().union(*(own_side.anchors[x] for x in rest))
+            other_keys = frozenset().union(*(other_side.anchors[x] for x in other))
+            if (own_side.anchors[k] - rest_keys) & other_keys:
+                continue  # it carries a number the other side has and the rest does not: rendered
             join_own, join_other = (js, jt) if side == "source" else (jt, js)
             vecs = encoder.encode([join_other.join(other_side.sents[x] for x in other),
                                    join_own.join(own_side.sents[x] for x in own),
