@@ -34,11 +34,23 @@ def _best_other(ctx: Context, side: str, index: int) -> tuple[float, int | None]
     return float(sims[j]), j
 
 
-def _context_span(ctx: Context, doc, index: int):
-    """The neighbouring sentences, for the message."""
-    prev = doc.sentences[index - 1].text if index > 0 else ""
-    nxt = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
-    return prev, nxt
+def _insertion_point(ctx: Context, side: str, index: int) -> str:
+    """Where an unaligned sentence sits relative to the other document, for the message."""
+    prev = nxt = None
+    for bead in ctx.beads:
+        own, other = (bead.source, bead.target) if side == "source" else (bead.target, bead.source)
+        if own and own[-1] < index and other:
+            prev = other[-1]
+        if own and own[0] > index and other and nxt is None:
+            nxt = other[0]
+    what = "translation" if side == "source" else "source"
+    if prev is not None and nxt is not None:
+        return f"between {what} sentences {prev + 1} and {nxt + 1}"
+    if prev is not None:
+        return f"after {what} sentence {prev + 1}"
+    if nxt is not None:
+        return f"before {what} sentence {nxt + 1}"
+    return f"the {what} renders nothing around it"
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -83,7 +95,8 @@ class SentenceOmitted(Rule):
                         sev = Severity.INFO
                     yield self.finding(
                         f"source sentence {i + 1} is not rendered in the translation: \"{_short(s.text)}\""
-                        f" (closest translated sentence similarity {sim:.2f})",
+                        f" (expected {_insertion_point(ctx, 'source', i)}; its closest translated sentence"
+                        f" has similarity {sim:.2f})",
                         source=ctx.source.span(s.start, s.end), severity=sev,
                         evidence=(("similarity", round(sim, 3)),))
 
@@ -125,6 +138,7 @@ class SentenceAdded(Rule):
                         sev = Severity.INFO  # a stray word: the repetition rules judge it
                     yield self.finding(
                         f"translation sentence {j + 1} has no counterpart in the source: \"{_short(s.text)}\""
-                        f" (closest source sentence similarity {sim:.2f})",
+                        f" (it sits {_insertion_point(ctx, 'target', j)}; its closest source sentence"
+                        f" has similarity {sim:.2f})",
                         target=ctx.target.span(s.start, s.end), severity=sev,
                         evidence=(("similarity", round(sim, 3)),))
