@@ -80,6 +80,7 @@ def check_pair(source: str, translation: str, source_lang: str | None = None,
                   options={code: dict(opts) for code, opts in settings.options})
     if settings.glossary is not None:
         ctx.options["glossary"] = settings.glossary
+    ctx.cache["encoder"] = encoder
     ctx.cache["embeddings"] = (
         encoder.encode([s.text for s in src.sentences]) if src.sentences else np.zeros((0, 512), np.float32),
         encoder.encode([s.text for s in tgt.sentences]) if tgt.sentences else np.zeros((0, 512), np.float32),

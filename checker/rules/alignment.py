@@ -142,3 +142,89 @@ class SentenceAdded(Rule):
                         f" has similarity {sim:.2f})",
                         target=ctx.target.span(s.start, s.end), severity=sev,
                         evidence=(("similarity", round(sim, 3)),))
+
+
+_CLAUSE = re.compile(r"[^,;:()\u2013\u2014\uff0c\uff1b\uff1a\uff08\uff09\u3001]+")
+
+
+def _clauses(text: str, spaced: bool) -> list[tuple[int, int]]:
+    """Offsets of the clauses of a sentence (between commas, semicolons, colons, brackets, dashes)
+    long enough to carry content of their own."""
+    out = []
+    for m in _CLAUSE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        words = len(text[s:e].split())
+        if (spaced and words >= 4) or (not spaced and e - s >= 8):
+            out.append((s, e))
+    return out
+
+
+@register
+class ClauseOmitted(Rule):
+    """Flags a clause of a source sentence that its translation leaves out.
+
+    What it flags
+    -------------
+    In an aligned sentence pair, a clause of the source (between commas, semicolons, colons,
+    brackets or dashes) that the translation does not render: the translation is closer to the
+    source without that clause than with it, and the clause alone is far less similar to the
+    translation than the source's other clauses are (multilingual sentence encoder).
+
+    Why it matters
+    --------------
+    Machine translation drops subordinate clauses ("..., who resigned on Monday, ...") without
+    any visible break: the sentence still reads well, but a fact is gone.
+
+    Example
+    -------
+    Source: "Le ministre, qui a démissionné lundi, a quitté Paris." Translation: "The minister
+    left Paris." The clause "qui a démissionné lundi" is reported.
+    """
+    code = "OMI102"
+    name = "clause-omitted"
+    category = "omission"
+    severity = Severity.WARNING
+    needs = ("alignment", "encoder")
+
+    MIN_GAIN = 0.02  # the source without the clause is at least this much closer to the translation
+    MIN_GAP = 0.2    # the clause is this much less similar than the median of the other clauses
+
+    def check(self, ctx: Context):
+        from ..align.encoder import ENCODER_LANGS, default_encoder
+        from ..langs import profile
+
+        if ctx.source.lang.split("-")[0] not in ENCODER_LANGS or ctx.target.lang.split("-")[0] not in ENCODER_LANGS:
+            return  # the encoder does not judge these languages well enough for clause-level claims
+        encoder = ctx.cache.get("encoder") or default_encoder()
+        spaced = profile(ctx.source.lang).spaces
+        join = " " if spaced else ""
+        for bead in ctx.beads:
+            if not bead.source or not bead.target:
+                continue
+            for i in bead.source:
+                sent = ctx.source.sentences[i]
+                spans = _clauses(sent.text, spaced)
+                if len(spans) < 2:
+                    continue
+                target = " ".join(ctx.target.sentences[j].text for j in bead.target)
+                texts = [sent.text[s:e] for s, e in spans]
+                rests = [join.join(t for k2, t in enumerate(texts) if k2 != k) for k in range(len(texts))]
+                v = encoder.encode(texts + rests + [sent.text, target])
+                n = len(texts)
+                tv, full = v[-1], float(v[-2] @ v[-1])
+                alone = v[:n] @ tv
+                for k, (s, e) in enumerate(spans):
+                    others = [float(alone[x]) for x in range(n) if x != k]
+                    gap = sorted(others)[len(others) // 2] - float(alone[k])
+                    gain = float(v[n + k] @ tv) - full
+                    if gain > self.MIN_GAIN and gap > self.MIN_GAP:
+                        yield self.finding(
+                            f"the clause \"{_short(texts[k])}\" of source sentence {i + 1} seems not rendered "
+                            f"in the translation (the source without it is {gain:.2f} closer to the translation)",
+                            source=ctx.source.span(sent.start + s, sent.start + e),
+                            target=ctx.target.sentence_span(bead.target),
+                            evidence=(("gain", round(gain, 3)), ("gap", round(gap, 3))))
