@@ -65,6 +65,17 @@ def _finding(f: Finding, res, color: bool) -> list[str]:
     return out
 
 
+def _group(res, f: Finding) -> str:
+    """The sentence a finding belongs to: findings are grouped under it."""
+    if f.target is not None:
+        s = _sentence_of(res.target, f.target)
+        return f"translation sentence {s.index + 1}" if s else "translation"
+    if f.source is not None:
+        s = _sentence_of(res.source, f.source)
+        return f"source sentence {s.index + 1}" if s else "source"
+    return "document"
+
+
 def _summary(counts: Counter) -> str:
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in
              (Severity.ERROR, Severity.WARNING, Severity.INFO)]
@@ -79,7 +90,16 @@ def render(report: Report, color: bool = False, **_options) -> str:
         total.update(counts)
         title = f"{res.id} ({res.source.lang} -> {res.target.lang})"
         out.append(_c(title, "1", color))
-        for f in res.findings:
+        last = None
+
+        def order(f: Finding):
+            span = f.target or f.source
+            return (0 if f.target else 1, span.start if span else 0, -int(f.severity))
+        for f in sorted(res.findings, key=order):
+            group = _group(res, f)
+            if group != last:
+                out.append(_c(f"  {group}", "2", color))
+                last = group
             out.extend(_finding(f, res, color))
         out.append(f"  {len(res.source.sentences)} source / {len(res.target.sentences)} target sentences, "
                    f"{_summary(counts)}")
