@@ -133,9 +133,14 @@ class WeekdayAdded(_DateRule):
         for bead, _pairs, _only_s, only_t, src_ctx, _tc in _bead_dates(ctx, "weekday"):
             for b in only_t:
                 sev = Severity.WARNING if src_ctx else None
+                # point at the source's own weekday when it states one ("mercredi"), else the sentence
+                src_days = [a for a in ctx.bead_anchors(bead, ("weekday",))[0]]
+                src_span = (ctx.source.span(src_days[0].start, src_days[0].end) if src_days
+                            else ctx.source.sentence_span(bead.source))
+                said = f"; the source says \"{src_days[0].text}\"" if src_days else ""
                 yield self.finding(
                     f"weekday {_name('weekday', b.value)} of the translation (\"{b.text}\") is "
-                    f"not in the source", source=ctx.source.sentence_span(bead.source),
+                    f"not in the source{said}", source=src_span,
                     target=ctx.target.span(b.start, b.end), severity=sev)
 
 
