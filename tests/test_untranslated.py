@@ -122,6 +122,81 @@ def test_names_cognates_and_quoted_terms_are_not_code_mixing(sl, source, target)
     assert serious(CodeMixing, source, target, sl, "en") == []
 
 
+@pytest.mark.parametrize("sl,source,target,word", [
+    # a German common noun next to a name, or after it: the capital says nothing in German
+    ("de", "US-Präsident Joe Biden traf sich mit dem Papst.", "US Präsident Joe Biden met the Pope.", "Präsident"),
+    ("de", "Der Bürgermeister Dieter Reiter eröffnete gestern die Ausstellung.",
+     "Bürgermeister Dieter Reiter opened the exhibition yesterday.", "Bürgermeister"),
+    # a long compound English never uses, after an article in the source
+    ("de", "Die Stadt gilt als attraktiver Wirtschaftsstandort für junge Firmen.",
+     "The city is seen as an attractive Wirtschaftsstandort for young companies.", "Wirtschaftsstandort"),
+    # another form of a source word: inflection, first part of a compound, clitic glued on
+    ("de", "Sie trugen die königlichen Gewänder bei der Feier.", "They wore the königlich robes at the ceremony.",
+     "königlich"),
+    ("de", "Die Fleischbranche steht wegen der Arbeitsbedingungen in der Kritik.",
+     "The Fleisch industry is criticised for its working conditions.", "Fleisch"),
+    ("fr", "Les monuments historiques de la ville attirent des touristes.",
+     "The city's historique monuments attract tourists.", "historique"),
+    ("fr", "Je ne pouvais pas dormir à cause du bruit.", "I pouvaisn't sleep because of the noise.", "pouvaisn't"),
+    # a word glued to a number
+    ("de", "Ein 35jähriger Radfahrer wurde leicht verletzt.", "A 35jähriger cyclist was slightly injured.",
+     "35jähriger"),
+    # no word list knows the form: language identification of the word
+    ("pl", "Doceniono jego pracowitość i obrotność w interesach.",
+     "His diligence and obrotność in business were appreciated.", "obrotność"),
+    ("fr", "Nous sommes venus d'admirer les vitraux de la cathédrale.",
+     "We came d'admirer the stained glass windows of the cathedral.", "d'admirer"),
+    # a one-letter word, and a quoted term with no translation beside it
+    ("ru", "Мы купили хлеб и молоко в магазине.", "We bought bread и milk at the store.", "и"),
+    ("ru", "Он назвал проект «Большая стройка» в интервью.",
+     "He called the project \"Большая стройка\" in an interview.", "Большая стройка"),
+    ("zh", "他们住在“胡同”里已经很多年了。", "They have lived in the \"胡同\" for many years.", "胡同"),
+    # languages the rule has no special knowledge of
+    ("es", "Los incendios forestales arrasaron miles de hectáreas.", "Forest incendios destroyed thousands of hectares.",
+     "incendios"),
+    ("it", "Gli abitanti hanno festeggiato la vittoria della squadra.",
+     "The residents celebrated the victory of the squadra.", "squadra"),
+    ("cs", "Vláda schválila nový zákon o státním rozpočtu.", "The government approved a new zákon on the state budget.",
+     "zákon"),
+    ("uk", "Уряд України ухвалив нове рішення.", "The Ukrainian уряд adopted a new decision.", "уряд"),
+])
+def test_other_forms_and_harder_cases_of_left_over_words(sl, source, target, word):
+    fs = serious(CodeMixing, source, target, sl, "en")
+    assert [f.target.text for f in fs] == [word]
+    assert f"'{word}' is left untranslated" in fs[0].message
+
+
+def test_code_mixing_message_names_the_evidence():
+    fs = serious(CodeMixing, "Gli abitanti hanno festeggiato la vittoria della squadra.",
+                 "The residents celebrated the victory of the squadra.", "it", "en")
+    assert "an Italian word copied from the source" in fs[0].message and "5.2 in Italian" in fs[0].message
+    fs = serious(CodeMixing, "Sie trugen die königlichen Gewänder.", "They wore the königlich robes.", "de", "en")
+    assert "a form of a German word in the source" in fs[0].message
+    fs = serious(CodeMixing, "Doceniono jego obrotność w interesach.", "His obrotność in business was appreciated.",
+                 "pl", "en")
+    assert fs[0].severity == Severity.WARNING and "language identification: Polish" in fs[0].message
+
+
+@pytest.mark.parametrize("sl,source,target", [
+    # English derivations of a cognate are not forms of the source word
+    ("de", "Die persische Sprache hat eine relativ einfache Grammatik.", "Persian has a relatively simple grammar."),
+    ("fr", "Le vaccin protège chaque individu contre le virus.", "The vaccine protects every individual against the virus."),
+    ("fr", "L'univers est immense.", "The universe is immense."),
+    # a genitive name, lone Greek letters used as symbols, an elided article inside a name
+    ("de", "Merkels Regierung und Söders Kabinett stritten.", "Merkel's government and Söder's cabinet argued."),
+    ("de", "Die Strahlung besteht aus α- und β-Teilchen; α ist positiv geladen.",
+     "The radiation consists of alpha and beta particles; α is positively charged."),
+    ("fr", "Le Musée de l'Homme a rouvert ses portes.", "The Musée de l'Homme has reopened its doors."),
+    # a quoted source term followed by its translation in brackets is a gloss
+    ("ru", "Они называют это «дача» (загородный дом).", "They call it «дача» (a country house)."),
+    # names in languages the rule has no special knowledge of
+    ("es", "Pedro Sánchez se reunió con Isabel Díaz Ayuso en Madrid.", "Pedro Sánchez met Isabel Díaz Ayuso in Madrid."),
+    ("cs", "Premiér Andrej Babiš navštívil Brno a Ostravu.", "Prime Minister Andrej Babiš visited Brno and Ostrava."),
+])
+def test_cognates_names_symbols_and_glosses_stay_silent(sl, source, target):
+    assert serious(CodeMixing, source, target, sl, "en") == []
+
+
 def test_code_mixing_is_not_repeated_for_an_untranslated_sentence():
     s = "Дипломатические отношения с Катаром разорвали три года назад."
     ctx = make_ctx(s, s, "ru", "en")

@@ -9,7 +9,10 @@ Evidence, from the strongest:
   would be downloaded), trusted only on sentences of five words or more;
 - word frequency: ``wordfreq`` tells a word frequent in the source language and rare in the
   target language ("Regierung", "bisher", "et") from a cognate frequent in both ("important")
-  or a name.
+  or a name (a name known at home is known abroad too: its frequency in a panel of other
+  languages is close to its frequency at home);
+- language identification of a single copied word that no word list knows (a rare or
+  inflected form: "obrotnością", "génèrerait").
 """
 from __future__ import annotations
 
@@ -88,6 +91,11 @@ _SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Hani": "Chinese character
                  "Hant": "Chinese characters", "Jpan": "Japanese script", "Kore": "Hangul"}
 
 
+def _a(word: str) -> str:
+    """``word`` with its English indefinite article ("a German", "an Italian")."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def script_name(code: str) -> str:
     return _SCRIPT_NAMES.get(code, code)
 
@@ -118,20 +126,49 @@ def _two_sided(ctx: Context) -> list[Bead]:
     return [b for b in ctx.beads if b.source and b.target]
 
 
-def _inside_quotes(text: str, start: int, end: int, lo: int, hi: int, max_words: int = 3) -> bool:
-    """Whether text[start:end] is inside a short quoted or bracketed stretch (a quoted term, a
-    title, a gloss), not inside quoted speech."""
+def _enclosing(text: str, start: int, end: int, lo: int, hi: int, max_words: int = 3) -> list[tuple[int, int, str]]:
+    """The short quoted or bracketed stretches (a quoted term, a title, a gloss; not quoted
+    speech) around text[start:end], as absolute (start, end, "quote" | "bracket") of their
+    content, inside the sentence text[lo:hi]."""
     left, right = text[lo:start], text[end:hi]
     spans = []
     qpos = [k for k, ch in enumerate(left) if ch in _QUOTE_CHARS]
     if len(qpos) % 2 == 1:
         nxt = [k for k, ch in enumerate(right) if ch in _QUOTE_CHARS]
-        spans.append((qpos[-1] + 1, len(left) + (end - start) + (nxt[0] if nxt else len(right))))
+        spans.append((qpos[-1] + 1, len(left) + (end - start) + (nxt[0] if nxt else len(right)), "quote"))
     for o, c in _BRACKETS:
         if left.rfind(o) > left.rfind(c) and c in right:
-            spans.append((left.rfind(o) + 1, len(left) + (end - start) + right.find(c)))
+            spans.append((left.rfind(o) + 1, len(left) + (end - start) + right.find(c), "bracket"))
     inner = text[lo:hi]
-    return any(len(inner[a:b].split()) <= max_words for a, b in spans)
+    return [(lo + a, lo + b, kind) for a, b, kind in spans if len(inner[a:b].split()) <= max_words]
+
+
+def _inside_quotes(text: str, start: int, end: int, lo: int, hi: int, max_words: int = 3) -> bool:
+    """Whether text[start:end] is inside a short quoted or bracketed stretch (a quoted term, a
+    title, a gloss), not inside quoted speech."""
+    return bool(_enclosing(text, start, end, lo, hi, max_words))
+
+
+GLOSS_WORDS = 5  # a translation in brackets after a quoted source term is this short
+
+
+def _glossed(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether text[start:end] is a source term given beside its translation: inside short
+    brackets ("the dacha (дача)"), or quoted right before short brackets that translate it
+    ("«дача» (a country house)"). A quoted term standing alone ('a true "невидимой команды"'),
+    or followed by a reference ("(Larson, 1989, p. 109)"), is the only rendering the reader
+    gets."""
+    for a, b, kind in _enclosing(text, start, end, lo, hi):
+        if kind == "bracket":
+            return True
+        after = text[b + 1:hi]
+        stripped = after.lstrip()
+        for o, c in _BRACKETS:
+            if stripped.startswith(o) and c in stripped:
+                inner = stripped[1:stripped.index(c)]
+                if len(inner.split()) <= GLOSS_WORDS and not any(ch.isdigit() for ch in inner):
+                    return True
+    return False
 
 
 def _sentence_initial(text: str, start: int, lo: int) -> bool:
@@ -341,17 +378,37 @@ _INTERNATIONAL_PANEL = ("en", "fr", "es", "it", "pt", "nl", "de", "pl", "sv", "c
 INTERNATIONAL_LANGS = 3    # the third most frequent of the other languages...
 INTERNATIONAL_MIN = 1.5    # ... knows the word at least this well
 INTERNATIONAL_GAP = 2.5    # ... and at most this much less than the source language
+COMMON_NOUN_MIN = 4.0      # a word this common in the source language...
+ABROAD_MAX = 1.5           # ... that the target and the third of the panel know less than this
+STEM_MIN = 4               # letters a target word shares with a source word it is a form of
+LANGID_WORD_MIN = 5        # letters of a word judged by language identification
+LANGID_WORD_SCORE = 0.5    # ... and the confidence it needs
 
 
 @functools.lru_cache(maxsize=50_000)
+def _abroad(word: str, sl: str, tl: str) -> tuple[float, ...]:
+    """Zipf of ``word`` in the panel languages other than the source and target, highest first."""
+    return tuple(sorted(((zipf(word, l) or 0.0) for l in _INTERNATIONAL_PANEL if l not in (_base(sl), _base(tl))),
+                        reverse=True))
+
+
 def _international(word: str, sl: str, tl: str) -> bool:
     zs = zipf(word, sl) or 0.0
-    others = sorted(((zipf(word, l) or 0.0) for l in _INTERNATIONAL_PANEL if l not in (_base(sl), _base(tl))),
-                    reverse=True)
+    others = _abroad(word, sl, tl)
     if len(others) < INTERNATIONAL_LANGS:
         return False
     third = others[INTERNATIONAL_LANGS - 1]
     return third >= INTERNATIONAL_MIN and zs - third <= INTERNATIONAL_GAP
+
+
+def _unknown_abroad(word: str, zs: float, zt: float, sl: str, tl: str) -> bool:
+    """A common word of the source language that neither the target language nor the other
+    languages of the panel know ("Präsident", "Nationen", "Regierung"): a name that common at
+    home is known abroad too (Merkel, München, Bundesliga), so this is a common noun even when it
+    stands next to a name ("US Präsident Donald Trump")."""
+    others = _abroad(word, sl, tl)
+    third = others[INTERNATIONAL_LANGS - 1] if len(others) >= INTERNATIONAL_LANGS else 0.0
+    return zs >= COMMON_NOUN_MIN and zt < ABROAD_MAX and third < ABROAD_MAX
 
 
 _ELISION = re.compile(r"^(\w{1,2})['\u2019](\w{2,}.*)$")
@@ -425,12 +482,78 @@ def _source_vocab(doc: Document, indices, lang: str) -> dict[str, list[tuple[int
     return vocab
 
 
+# A number glued to a word ("24jährigen", "3-fache"): the word part is judged
+_DIGIT_WORD = re.compile(r"^\d+[\-\u2010]?([^\W\d_]{4,})$")
+
+
+def _stem_index(vocab: dict) -> dict[str, list[str]]:
+    """Source words (casefolded) by their first STEM_MIN characters."""
+    index: dict[str, list[str]] = {}
+    for s in vocab:
+        if len(s) >= STEM_MIN:
+            index.setdefault(s[:STEM_MIN], []).append(s)
+    return index
+
+
+def _stem_match(w: str, index: dict[str, list[str]]) -> str | None:
+    """The source word (casefolded) that target word ``w`` (casefolded) is another form of, when
+    it is not copied verbatim: a first part of a compound ("fleisch" of "fleischbranche"), an
+    inflected form ("königlich" / "königlichen", "historique" / "historiques", "wysiłki" /
+    "wysiłkach"), or a source word with a clitic of the target language glued on ("pouvais" +
+    "n't"). The longest shared beginning wins. English derivations of a cognate ("relatively"
+    of "relativ", "universe" of "univers") are not forms of the source word."""
+    if _letters(w) < STEM_MIN:
+        return None
+    best, best_len = None, 0
+    for s in index.get(w[:STEM_MIN], ()):
+        n = STEM_MIN
+        for x, y in zip(w[STEM_MIN:], s[STEM_MIN:]):
+            if x != y:
+                break
+            n += 1
+        if n <= best_len:
+            continue
+        if (n == len(w)                                           # a first part or a shorter form
+                or (n == len(s) and n >= 5 and _clitic(w[n:]))    # the source word + a clitic
+                or (n >= 5 and n >= len(w) - 3 and n >= len(s) - 3)):  # another ending
+            best, best_len = s, n
+    return best
+
+
+def _clitic(rest: str) -> bool:
+    """Whether ``rest`` is a clitic glued on with an apostrophe ("n't", "'s")."""
+    return 0 < len(rest) <= 4 and any(ch in "'\u2019" for ch in rest) and _letters(rest) <= 3
+
+
+def _copied_word(t: str, vocab: dict, index: dict[str, list[str]]):
+    """How target token ``t`` comes from the source: (word to judge, its occurrences in the
+    source, kind) with kind "exact", "elided" (d'admirer: judged on "admirer"), "digits"
+    (24jährigen: judged on "jährigen") or "stem" (another form of a source word); None if it does
+    not come from the source."""
+    if any(ch.isdigit() for ch in t):
+        m = _DIGIT_WORD.match(t)
+        if m and vocab.get(t.casefold()):
+            return m.group(1), vocab[t.casefold()], "digits"
+        return None
+    m = _ELISION.match(t)
+    if m and vocab.get(m.group(2).casefold()):
+        return m.group(2), vocab[m.group(2).casefold()], "elided"
+    if vocab.get(t.casefold()):
+        return t, vocab[t.casefold()], "exact"
+    s = _stem_match(t.casefold(), index)
+    if s is None:
+        return None
+    if t.casefold().startswith(s) and _clitic(t[len(s):]):
+        return t[:len(s)], vocab[s], "stem"  # "pouvaisn't": judge the source word
+    return t, vocab[s], "stem"
+
+
 def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
     """(start, end, severity, reason) of the source-language tokens of a bead's target."""
     src_doc, tgt_doc = ctx.source, ctx.target
     sl, tl = src_doc.lang, tgt_doc.lang
     sprof, tprof = profile(sl), profile(tl)
-    vocab = None
+    vocab = index = None
     for j in bead.target:
         if j in skip:
             continue
@@ -438,13 +561,22 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
         toks = tokens(sent.text, tl)
         for k, (a, b, t) in enumerate(toks):
             ts = token_script(t)
-            if (_letters(t) < (1 if is_nospace_script(ts) else 2) or any(ch.isdigit() for ch in t)
-                    or _is_acronym(t)):
-                continue
+            other_script = ts != "Latn" and not script_fits(ts, tprof.script)
+            if _letters(t) < (1 if is_nospace_script(ts) else 2) or _is_acronym(t):
+                # one letter of the source's script that is a word of the source sentence too
+                # (Russian "и"); other lone letters are symbols ("α", "β")
+                if not (other_script and _letters(t) == 1 and script_fits(ts, sprof.script)):
+                    continue
+                if vocab is None:
+                    vocab = _source_vocab(src_doc, bead.source, sl)
+                if t.casefold() not in vocab:
+                    continue
             A, B = sent.start + a, sent.start + b
-            if ts != "Latn" and not script_fits(ts, tprof.script):
-                if _inside_quotes(tgt_doc.text, A, B, sent.start, sent.end):
-                    continue  # a term quoted or glossed in its own script
+            if other_script:
+                if any(ch.isdigit() for ch in t):
+                    continue
+                if _glossed(tgt_doc.text, A, B, sent.start, sent.end):
+                    continue  # the source term beside its translation
                 if script_fits(ts, sprof.script):
                     yield A, B, Severity.ERROR, f"in {script_name(ts)}, the script of the {language_name(sl)} source"
                 else:
@@ -456,22 +588,50 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
                 continue
             if vocab is None:
                 vocab = _source_vocab(src_doc, bead.source, sl)
-            occ = vocab.get(t.casefold())
-            word = t
-            m = _ELISION.match(t)
-            if m and vocab.get(m.group(2).casefold()):
-                word = m.group(2)  # d'autres, l'homme: judge the word after the elided article
-                occ = vocab.get(word.casefold())
-            if not occ:
+            if index is None:
+                index = _stem_index(vocab)
+            copied = _copied_word(t, vocab, index)
+            if copied is None:
                 continue  # not copied from the source
+            word, occ, kind = copied
             if _inside_quotes(tgt_doc.text, A, B, sent.start, sent.end):
                 continue  # a quoted title or term
-            verdict = _frequency_verdict(word, toks, k, occ, tgt_doc.text, A, sent.start, src_doc, sl, tl, sprof)
+            verdict = _frequency_verdict(word, toks, k, occ, tgt_doc.text, A, sent.start, src_doc, sl, tl, sprof,
+                                         stem=kind == "stem")
+            if verdict is None and kind in ("exact", "elided"):
+                verdict = _langid_verdict(t, word, kind, sl, tl)
             if verdict:
                 yield (A, B) + verdict
 
 
-def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof):
+@functools.lru_cache(maxsize=20_000)
+def _word_language(word: str) -> tuple[tuple[str, float], ...]:
+    return tuple((_lid_code(r["lang"]), float(r["score"])) for r in _detect(word))
+
+
+def _langid_verdict(t: str, word: str, kind: str, sl: str, tl: str):
+    """A lowercase word copied from the source that word frequencies cannot judge: one the
+    target language does not know at all (a rare or inflected form, "obrotnością", "génèrerait"),
+    or a form with an elided article of the source ("d'admirer"). Language identification
+    (character n-grams) must place it in the source language with confidence."""
+    if not (t[:1].islower() and word[:1].islower()) or _letters(t) < LANGID_WORD_MIN:
+        return None  # "l'Homme", "d'Artagnan": part of a name
+    zt = zipf(word.casefold(), tl)
+    if zt is None or (kind == "exact" and zt >= 1.0):
+        return None
+    res = _word_language(t)
+    if not res:
+        return None
+    top, score = res[0]
+    scores = dict(res)
+    if top != _lid_code(sl) or score < LANGID_WORD_SCORE or scores.get(_lid_code(tl), 0.0) >= 0.2:
+        return None
+    what = "a form with an elided article" if kind == "elided" else "a word"
+    return Severity.WARNING, (f"{what} of the {language_name(sl)} source that {language_name(tl)} does not "
+                              f"use (language identification: {language_name(sl)}, {score:.2f})")
+
+
+def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof, stem=False):
     w = t.casefold()
     zs, zt = zipf(w, sl), zipf(w, tl)
     if zs is None or zt is None or zs < RARE_SOURCE_MIN:
@@ -484,7 +644,13 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
     if _capitalised(t):
         if _INITIAL_BEFORE.search(tgt_text[max(lo, A - 4):A]):
             return None  # "F. Sauberer", "E.Schmied": a name after an initial
-        if sprof.capitalises_nouns and _after_article(occ, src_doc, sl, sprof):
+        if sprof.capitalises_nouns and _unknown_abroad(w, zs, zt, sl, tl):
+            need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP  # "US Präsident Donald Trump"
+        elif sprof.capitalises_nouns and zt == 0 and _letters(t) >= COMPOUND_LETTERS and "-" not in t:
+            # a long compound noun the target language never uses (Sicherheitsberater,
+            # Teammitglieder); long place names are used abroad (Alexanderplatz, Hauptbahnhof)
+            need_src, need_gap = _word_tier(zt)
+        elif sprof.capitalises_nouns and _after_article(occ, src_doc, sl, sprof):
             # "die Saison": a common noun; but streets, race tracks, rivers take articles too
             # ("die Talstraße", "am Lausitzring"), so a rare word is not enough
             need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP
@@ -497,8 +663,6 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
                 if _copied_run(toks, k, tgt_text, lo, occ, src_doc):
                     return None  # a name of several words kept verbatim
                 need_src, need_gap = CAP_NOUN_MIN, CAP_GAP
-            elif zt == 0 and _letters(t) >= COMPOUND_LETTERS and "-" not in t:
-                need_src, need_gap = _word_tier(zt)  # a compound noun (Teammitglieder)
             else:
                 need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP
         elif not _sentence_initial(tgt_text, A, lo):
@@ -509,11 +673,16 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof)
             need_src, need_gap = INITIAL_MIN, CAP_GAP  # first word of both: name or very common word
     else:
         need_src, need_gap = _word_tier(zt)
+    if stem:
+        # another form of a source word: only a common word of the source language counts
+        need_src, need_gap = max(need_src, SOURCE_WORD_MIN), max(need_gap, FREQ_GAP)
     if zs < need_src or zs - zt < need_gap or zt > TARGET_WORD_MAX:
         return None
     sev = Severity.ERROR if zt < 2.0 else Severity.WARNING
-    return sev, (f"a {language_name(sl)} word copied from the source (word frequency {zs:.1f} in "
-                 f"{language_name(sl)}, {zt:.1f} in {language_name(tl)})")
+    what = f"{_a(language_name(sl))} word"
+    what = f"a form of {what} in" if stem else f"{what} copied from"
+    return sev, (f"{what} the source (word frequency "
+                 f"{zs:.1f} in {language_name(sl)}, {zt:.1f} in {language_name(tl)})")
 
 
 @register
@@ -524,10 +693,18 @@ class CodeMixing(Rule):
     -------------
     A word of the translation that is still in the source language: a word in the source's
     script inside a translation written in another script (a Russian word in an English
-    sentence), or a word copied from the source sentence that is frequent in the source
-    language and rare in the target language ("Regierung", "bisher" or "et" in an English
-    sentence). Names, brands, numbers, acronyms, words in quotes and words frequent in the target
-    language too (cognates such as "important") are not flagged.
+    sentence, even a one-letter one such as "и", even in quotes unless it stands beside its
+    translation in brackets), or a word taken from the source sentence that is frequent in the
+    source language and rare in the target language ("Regierung", "bisher" or "et" in an English
+    sentence). The word may be copied verbatim or be another form of a source word: an inflected
+    form ("königlich" for "königlichen"), the first part of a compound ("Fleisch" of
+    "Fleischbranche"), a word glued to a number ("24jährigen"). A common noun of a language that
+    capitalises nouns is flagged next to a name too ("US Präsident Donald Trump"). Copied words
+    that word frequencies do not know ("obrotnością", "d'admirer") are flagged when language
+    identification places them in the source language. Names (known across languages, or
+    capitalised where the source language capitalises only names), brands, numbers, acronyms,
+    quoted titles, glosses and words frequent in the target language too (cognates such as
+    "important", "Hotel") are not flagged.
 
     Why it matters
     --------------
