@@ -41,6 +41,7 @@ RARE_SOURCE_MIN = 1.5      # a lowercase copied word unknown in the target langu
 COMPOUND_LETTERS = 12     # a long capitalised word unknown in the target: a compound noun
 CAP_NOUN_MIN = 4.5         # a capitalised word of a language that capitalises nouns (German):
 CAP_GAP = 2.5              # ... must be this common and this much rarer in the target language
+LOANWORD_MIN = 2.5         # a capitalised source noun this frequent in the target language is kept
 INITIAL_MIN = 5.0          # a capitalised first word (name or not?) must be very common
 LANGID_MIN_WORDS = 5
 LANGID_MIN_CHARS = 25
@@ -644,6 +645,12 @@ def _frequency_verdict(t, toks, k, occ, tgt_text, A, lo, src_doc, sl, tl, sprof,
     if _capitalised(t):
         if _INITIAL_BEFORE.search(tgt_text[max(lo, A - 4):A]):
             return None  # "F. Sauberer", "E.Schmied": a name after an initial
+        if (sprof.capitalises_nouns and not profile(tl).capitalises_nouns and zt >= LOANWORD_MIN
+                and not _sentence_initial(tgt_text, A, lo)):
+            # capitalised mid-sentence in a language that capitalises only names, and a word the
+            # target language's own texts use: an institution or name kept on purpose
+            # ("the Bundestag", "the Autobahn", "the Reichstag")
+            return None
         if sprof.capitalises_nouns and _unknown_abroad(w, zs, zt, sl, tl):
             need_src, need_gap = SOURCE_WORD_MIN, FREQ_GAP  # "US Präsident Donald Trump"
         elif sprof.capitalises_nouns and zt == 0 and _letters(t) >= COMPOUND_LETTERS and "-" not in t:
