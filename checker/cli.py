@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     f = sub.add_parser("feed", help="check every translation of every article of a JSONL feed")
     f.add_argument("feed", help="JSONL file, one article per line")
+    f.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="check records in N worker processes (default 1; output order is kept)")
     _add_common(f, formats)
 
     r = sub.add_parser("rules", help="list the rules, or document one")
@@ -193,7 +195,9 @@ def cmd_feed(args) -> int:
     from .pipeline import run_feed
     run = _Run(args, [args.feed])
     stream = run.config.format == "jsonl" and not args.output and not args.baseline
-    report = run_feed(read_feed(args.feed), run.settings, config_hash=run.hash,
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {args.jobs}")
+    report = run_feed(read_feed(args.feed), run.settings, config_hash=run.hash, jobs=args.jobs,
                       on_item=(lambda line: _write(line, None)) if stream else None)
     if stream:
         _baseline(report, args)

@@ -112,25 +112,47 @@ def make_report(results, errors=(), settings=None, encoder=None, config_hash: st
     return Report(results, tuple(errors), signature(config_hash, results, encoder))
 
 
-def run_feed(items, settings=None, on_item=None, encoder=None, config_hash: str | None = None) -> Report:
-    """Check every translation of a feed; ``on_item(line)`` streams one JSON line per item."""
+def _check_item(item, settings=None, encoder=None):
+    """One feed item -> a DocumentResult, or an InputError naming the record and line."""
+    from .model import InputError
+    if isinstance(item, InputError):
+        return item
+    try:
+        return check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
+                          item.presegmented, doc_id=item.id, settings=settings, encoder=encoder)
+    except CheckerInputError as e:
+        return InputError(item.id, str(e).split(": ", 1)[-1], item.line)
+    except Exception as e:  # noqa: BLE001 - one bad record must not lose the others
+        return InputError(item.id, f"internal error while checking this record: {type(e).__name__}: {e}",
+                          item.line)
+
+
+def _check_item_worker(args):
+    item, settings = args
+    return _check_item(item, settings)
+
+
+def run_feed(items, settings=None, on_item=None, encoder=None, config_hash: str | None = None,
+             jobs: int = 1) -> Report:
+    """Check every translation of a feed, in input order; ``on_item(line)`` streams one JSON line
+    per item. ``jobs`` > 1 checks records in that many worker processes (each loads the encoder
+    once); the output order and content do not change."""
     from .model import InputError
     results, errors = [], []
-    for item in items:
-        if isinstance(item, InputError):
-            errors.append(item)
-            out = item.to_json()
-        else:
-            try:
-                res = check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
-                                 item.presegmented, doc_id=item.id, settings=settings, encoder=encoder)
-            except CheckerInputError as e:
-                err = InputError(item.id, str(e).split(": ", 1)[-1], item.line)
-                errors.append(err)
-                out = err.to_json()
-            else:
-                results.append(res)
-                out = res.to_json()
-        if on_item is not None:
-            on_item(json.dumps(out, ensure_ascii=False) + "\n")
+    if jobs > 1:
+        import concurrent.futures as cf
+        import multiprocessing as mp
+        pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"))
+        outcomes = pool.map(_check_item_worker, ((it, settings) for it in items), chunksize=4)
+    else:
+        pool = None
+        outcomes = (_check_item(it, settings, encoder) for it in items)
+    try:
+        for out in outcomes:
+            (errors if isinstance(out, InputError) else results).append(out)
+            if on_item is not None:
+                on_item(json.dumps(out.to_json(), ensure_ascii=False) + "\n")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return make_report(results, errors, settings, encoder, config_hash)

@@ -172,3 +172,21 @@ def test_rules_command_lists_and_documents(capsys):
     assert code == 0 and "What it flags" in out and "Why it matters" in out
     code, _, err = run(capsys, "rules", "NOPE999")
     assert code == 2 and "unknown rule" in err
+
+
+def test_feed_in_worker_processes_gives_the_same_lines_in_the_same_order(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    recs = [{"id": f"r{k}", "source": {"lang": "fr", "text": f"Le ministre a rencontré {k + 2} journalistes mardi."},
+             "translations": [{"lang": "en", "text": f"The minister met {k + 2 + (k % 2)} journalists on Tuesday."}]}
+            for k in range(6)]
+    feed.write_text("\n".join(json.dumps(r) for r in recs[:3]) + "\n{broken\n"
+                    + "\n".join(json.dumps(r) for r in recs[3:]) + "\n", encoding="utf-8")
+    code1, out1, _ = run(capsys, "feed", feed, "--format", "jsonl")
+    code2, out2, _ = run(capsys, "feed", feed, "--format", "jsonl", "--jobs", "2")
+    assert out1 == out2 and code1 == code2 == 2
+    rows = [json.loads(line) for line in out1.splitlines()]
+    assert [r["id"] for r in rows if "error" not in r] == [f"r{k}" for k in range(6)]
+    assert [r["line"] for r in rows if "error" in r] == [4]
+    # odd records changed a number: exactly those carry a number finding
+    flagged = [r["id"] for r in rows if any(f["category"] == "number" for f in r.get("findings", []))]
+    assert flagged == ["r1", "r3", "r5"]
