@@ -73,3 +73,21 @@ def test_unknown_rule_suggests_close_codes(monkeypatch):
     with pytest.raises(KeyError) as e:
         rule_doc("QQQQQQ999")
     assert "checker rules" in e.value.args[0]
+
+
+def test_every_rule_has_a_failing_and_a_passing_golden_case():
+    """ARCHITECTURE.md: each rule has at least one case that must report it and one that must not."""
+    from pathlib import Path
+
+    import yaml
+
+    from checker.rules import REGISTRY
+
+    expect, expect_not = set(), []
+    for path in sorted((Path(__file__).parent / "rules" / "cases").glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            expect.update(case.get("expect", []))
+            expect_not.extend(case.get("expect_not", []))
+    missing = [code for code in sorted(REGISTRY)
+               if code not in expect or not any(code.startswith(p) for p in expect_not)]
+    assert not missing, f"rules without a failing and a passing golden case: {missing}"
