@@ -49,7 +49,7 @@ class AlignParams:
     length_weight: float = 0.5
     anchor_weight: float = 0.25
     merge_penalty: float = 0.2  # per extra sentence in a bead, so 1-1 wins ties
-    reject_cos: float = 0.25  # a bead less similar than this is unrelated sentences (see README)
+    reject_cos: float = 0.3  # a bead less similar than this is unrelated sentences (see README)
     trim_cos: float = 0.45  # an edge sentence of a merged bead this far from the other side is cut
     trim_loss: float = 0.03  # the bead loses at most this much similarity without the sentence, and
     trim_gap: float = 0.1  # ... alone, the sentence is this much further from the other side
