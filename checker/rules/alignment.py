@@ -84,21 +84,7 @@ class SentenceOmitted(Rule):
     needs = ("alignment",)
 
     def check(self, ctx: Context):
-        for bead in ctx.beads:
-            if bead.source and not bead.target:
-                for i in bead.source:
-                    s = ctx.source.sentences[i]
-                    size = _content_size(s.text)
-                    sim, _ = _best_other(ctx, "source", i)
-                    sev = self.severity if size >= 4 else Severity.WARNING
-                    if size <= 1:
-                        sev = Severity.INFO
-                    yield self.finding(
-                        f"source sentence {i + 1} is not rendered in the translation: \"{_short(s.text)}\""
-                        f" (expected {_insertion_point(ctx, 'source', i)}; its closest translated sentence"
-                        f" has similarity {sim:.2f})",
-                        source=ctx.source.span(s.start, s.end), severity=sev,
-                        evidence=(("similarity", round(sim, 3)),))
+        yield from _unaligned(self, ctx, "source")
 
 
 @register
@@ -127,21 +113,36 @@ class SentenceAdded(Rule):
     needs = ("alignment",)
 
     def check(self, ctx: Context):
-        for bead in ctx.beads:
-            if bead.target and not bead.source:
-                for j in bead.target:
-                    s = ctx.target.sentences[j]
-                    size = _content_size(s.text)
-                    sim, _ = _best_other(ctx, "target", j)
-                    sev = self.severity if size >= 4 else Severity.WARNING
-                    if size <= 1:
-                        sev = Severity.INFO  # a stray word: the repetition rules judge it
-                    yield self.finding(
-                        f"translation sentence {j + 1} has no counterpart in the source: \"{_short(s.text)}\""
-                        f" (it sits {_insertion_point(ctx, 'target', j)}; its closest source sentence"
-                        f" has similarity {sim:.2f})",
-                        target=ctx.target.span(s.start, s.end), severity=sev,
-                        evidence=(("similarity", round(sim, 3)),))
+        yield from _unaligned(self, ctx, "target")
+
+
+def _unaligned(rule: Rule, ctx: Context, side: str):
+    """A finding per sentence of ``side`` that the alignment leaves without a counterpart.
+
+    Severity follows the amount of content: a stray word (often a garbled duplicate, which the
+    repetition rules judge) is info, two or three words a warning, a real sentence the rule's own.
+    """
+    doc = ctx.source if side == "source" else ctx.target
+    for bead in ctx.beads:
+        own, other = (bead.source, bead.target) if side == "source" else (bead.target, bead.source)
+        if not own or other:
+            continue
+        for k in own:
+            s = doc.sentences[k]
+            size = _content_size(s.text)
+            sim, _ = _best_other(ctx, side, k)
+            sev = rule.severity if size >= 4 else Severity.WARNING if size > 1 else Severity.INFO
+            if side == "source":
+                what = (f"source sentence {k + 1} is not rendered in the translation: \"{_short(s.text)}\""
+                        f" (expected {_insertion_point(ctx, side, k)}; its closest translated sentence")
+            else:
+                what = (f"translation sentence {k + 1} has no counterpart in the source: \"{_short(s.text)}\""
+                        f" (it sits {_insertion_point(ctx, side, k)}; its closest source sentence")
+            span = doc.span(s.start, s.end)
+            yield rule.finding(f"{what} has similarity {sim:.2f})", severity=sev,
+                               source=span if side == "source" else None,
+                               target=span if side == "target" else None,
+                               evidence=(("similarity", round(sim, 3)),))
 
 
 _CLAUSE = re.compile(r"[^,;:()\u2013\u2014\uff0c\uff1b\uff1a\uff08\uff09\u3001]+")
@@ -151,12 +152,10 @@ def _clauses(text: str, spaced: bool) -> list[tuple[int, int]]:
     """Offsets of the clauses of a sentence (between commas, semicolons, colons, brackets, dashes)
     long enough to carry content of their own."""
     out = []
+    from ..text.segment import strip_span
+
     for m in _CLAUSE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, m.start(), m.end())
         words = len(text[s:e].split())
         if (spaced and words >= 4) or (not spaced and e - s >= 8):
             out.append((s, e))

@@ -12,13 +12,18 @@ from ..model import Document, Sentence
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` narrowed to exclude surrounding whitespace."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def _lines(text: str):
     for m in _LINE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, m.start(), m.end())
         if s < e:
             yield s, e
 
