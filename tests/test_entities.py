@@ -202,3 +202,71 @@ def test_added_name_from_an_uncased_source():
 ])
 def test_clean_translations_stay_silent(src, sl, tgt, tl):
     assert _findings(src, sl, tgt, tl) == []
+
+
+# --- translated names, abbreviations, uncased sources (the semantic stage) --------------------
+
+def test_distinctive_word_of_a_territory_name_is_a_territory():
+    from checker.anchors.entities import known_names
+    assert known_names("fr")["malouines"] == ("territory:FK",)  # Îles Malouines
+    assert known_names("en")["falkland"] == ("territory:FK",)   # Falkland Islands
+    assert "islands" not in known_names("en") and "south" not in known_names("en")
+
+
+def test_a_lowercase_word_sharing_a_stem_is_no_rendering_of_a_name():
+    text = "Players took part in their first training session on Friday."
+    assert find_counterpart("paryzu", text, "en", "pl") is None  # "part" is not Paryżu
+    assert find_counterpart("paryzu", "They trained in Paris on Friday.", "en", "pl") is not None
+
+
+def test_katakana_words_are_name_candidates_in_japanese():
+    from checker.anchors.entities import uncased_name_spans
+    text = "ロシアのショイグ国防相はモスクワで会談した。"
+    assert [text[a:b] for a, b in uncased_name_spans(text, "ja")] == ["ロシア", "ショイグ", "モスクワ"]
+
+
+def test_phrases_do_not_cross_punctuation():
+    from checker.anchors.entities import phrases
+    text = "Putin, the president, spoke."
+    got = [text[a:b] for a, b in phrases(text, "en")]
+    assert "the president" in got and "Putin" in got
+    assert not any("," in p for p in got)
+
+
+@pytest.mark.parametrize("src,sl,tgt,tl", [
+    ("Der Gipfel fand am Freitag in München statt.", "de", "The summit took place in Munich on Friday.", "en"),
+    ("Sąd w Gandawie ogłosił upadłość spółki.", "pl", "A court in Ghent declared the company bankrupt.", "en"),
+    ("Jak zauważa „Rz”, kwota ta jest wirtualna.", "pl", "As Rzeczpospolita notes, this amount is virtual.", "en"),
+])
+def test_translated_or_abbreviated_names_are_silent(src, sl, tgt, tl):
+    assert _findings(src, sl, tgt, tl) == []
+
+
+def test_a_different_city_is_a_replacement_not_a_translation():
+    # Gandawa and Ghent sound alike and mean the same; Gandawa and Antwerp do neither
+    (f,) = _findings("Sąd w Gandawie ogłosił upadłość spółki.", "pl",
+                     "A court in Antwerp declared the company bankrupt.", "en")
+    assert f.code == "ENT103" and (f.source.text, f.target.text) == ("Gandawie", "Antwerp")
+
+
+def test_a_name_replaced_by_common_words_is_found():
+    fs = _findings("Mais en Grande-Bretagne, l'automne marque le début de six longs mois sombres.", "fr",
+                   "But in the Baltic Sea, autumn marks the start of six long dark months.", "en")
+    assert [f.code for f in fs] == ["ENT103"] and fs[0].target.text == "Baltic Sea"
+
+
+def test_a_lost_name_next_to_its_title_is_missing():
+    # "el presidente turco" translates the title, not the name beside it
+    (f,) = _findings("El presidente turco Recep Tayyip Erdogan ha amenazado con una ofensiva en Siria.", "es",
+                     "The Turkish president has threatened an offensive in Syria.", "en")
+    assert f.code == "ENT101" and f.source.text == "Recep Tayyip Erdogan"
+
+
+def test_chinese_names_found_by_the_tagger():
+    pytest.importorskip("jieba")
+    src = "7月17日下午，陈光明得知村民家中墙壁开裂的消息，立即到现场查看。"
+    kept = "On the afternoon of July 17, Chen Guangming learned that the walls were cracked and went to the scene."
+    lost = "On the afternoon of July 17, learned that the walls were cracked and went to the scene."
+    assert _findings(src, "zh", kept, "en") == []  # pinyin of the name
+    (f,) = _findings(src, "zh", lost, "en")
+    assert f.code == "ENT101" and f.source.text == "陈光明"

@@ -24,7 +24,9 @@ Uncased scripts (Arabic, Hebrew, Han, Kana, Hangul, Devanagari, Thai...): there 
 so only CLDR territory/city names and Latin-script words ("CEP", "FTIR") are extracted; other
 names are found from the other side of a translation with ``find_counterpart``, which looks for
 a span whose transliteration is compatible with a given name key (Shoigu / Choïgou / Schoigu /
-Шойгу / ショイグ / شويغو / 绍伊古 / Şoygu are one name).
+Шойгу / ショイグ / شويغو / 绍伊古 / Şoygu are one name). ``uncased_name_spans`` gives candidates
+for a comparison with a translation (never anchors): Chinese proper nouns of jieba's tagger
+(optional package) and Japanese katakana words.
 """
 from __future__ import annotations
 
@@ -512,6 +514,19 @@ def known_names(lang: str) -> dict[str, tuple]:
         elif out[key][0].startswith("territory:") and f"territory:{code}" not in out[key] \
                 and not any(n.lower() == key for n in loc.territories.values()):
             out[key] = out[key] + (f"territory:{code}",)  # 刚果: Congo-Kinshasa or -Brazzaville
+    # the distinctive word of a multi-word territory name, alone: Malouines (Îles Malouines),
+    # Falkland (Falkland Islands), Salomon; only a rare word of the language that no other
+    # territory name contains (not "Islands", "Republic", "South", "Korea")
+    if profile(base).capitalises_names:
+        heads: dict[str, set] = {}
+        for code, name in loc.territories.items():
+            if code in ("ZZ", "QO", "EZ", "001") or code.isdigit():
+                continue
+            for w in _WORD_RE.findall(name):
+                heads.setdefault(w.lower(), set()).add(code)
+        for w, codes in heads.items():
+            if len(codes) == 1 and len(w) >= 5 and w not in out and zipf(w, base) < 3.5:
+                out[w] = (f"territory:{next(iter(codes))}",)
     aliases = dict(_TERRITORY_ALIASES["*"]) if profile(base).script == "Latn" else {}
     aliases.update(_TERRITORY_ALIASES.get(base, {}))
     for k, code in aliases.items():
@@ -1132,9 +1147,11 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
                 if abs(len(csk) - len(wsk)) > max(2, len(wsk) // 2):
                     continue
             sc = name_similarity(w, name_lang, key, lang)
-            if sc < 0.95 and cased and not text[s:s + 1].isupper() and \
+            if sc < 1.0 and cased and not text[s:s + 1].isupper() and \
                     not (len(w) >= 5 and key[:4] == w[:4]):
-                sc *= 0.85  # a name in lower case is an inflected or derived form, or no name
+                # a name in lower case is an inflected or derived form, or no name: a short
+                # common word that merely shares a stem is no rendering (part / Paryżu)
+                sc *= 0.85
             if sc < 0.9 and not prof_spaces and not _han_plausible(text[s:e], lang):
                 sc *= 0.85  # a Chinese name matches its pinyin closely; a foreign one uses 阿尔斯...
             if best is None or sc > best[2] or (sc == best[2] and e - s < best[1] - best[0]):
@@ -1155,3 +1172,121 @@ def match_threshold(a_lang: str, b_lang: str) -> float:
     if scripts <= ALPHABETIC_SCRIPTS:
         return 0.84  # letters for letters: close spellings of different names are common
     return 0.8
+
+
+# ---------------------------------------------------------------------------------------------
+# Name candidates in uncased scripts and phrases for the semantic comparison
+# ---------------------------------------------------------------------------------------------
+
+# Part-of-speech tags of jieba's dictionary for proper nouns: person (nr, nrt for transliterated
+# foreign names, nrfg), place (ns), organisation (nt) and other proper nouns (nz).
+# "nz" (other proper nouns) is left out: mostly adjectives and terms (英式, 基督教).
+_JIEBA_NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt"}
+# Chinese numerals: a "name" with one is a count (三国 "three nations", 两国 "both countries").
+_HAN_NUMERALS = set("〇一二三四五六七八九十百千万亿两几")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    """jieba's part-of-speech tagger, or None when the package is not installed."""
+    try:
+        import logging
+        import jieba
+        import jieba.posseg as pseg
+    except ImportError:  # optional: without it Chinese names are found only from the other side
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    return pseg
+
+
+@functools.lru_cache(maxsize=4096)
+def _jieba_tokens(text: str) -> tuple:
+    """(start, end, word, tag) of jieba's segmentation of ``text``."""
+    pseg = _jieba()
+    if pseg is None:
+        return ()
+    out, i = [], 0
+    for pair in pseg.cut(text):
+        w, tag = pair.word, pair.flag
+        out.append((i, i + len(w), w, tag))
+        i += len(w)
+    return tuple(out)
+
+
+def _mostly_transliteration(word: str, lang: str) -> bool:
+    tc = transliteration_chars(lang)
+    han = [c for c in word if "\u3400" <= c <= "\u9fff"]
+    return bool(han) and sum(c in tc for c in han) * 3 >= len(han) * 2
+
+
+@functools.lru_cache(maxsize=4096)
+def uncased_name_spans(text: str, lang: str) -> tuple:
+    """(start, end) of spans that look like names in a text of an uncased script.
+
+    Chinese: proper nouns of jieba's tagger (person, place, organisation), with a foreign
+    name split by the tagger joined again (格里 + 沃里, 迈克尔·舒马赫). Japanese: katakana words
+    of three or more letters (foreign names and loanwords). Other uncased scripts: none (their
+    names are reached from the other side of a translation). These are candidates for a
+    comparison with the translation, not anchors: a tagger's guess is no fact.
+    """
+    base = lang.split("-")[0].lower()
+    spans: list[list[int]] = []
+    if base == "zh":
+        toks = _jieba_tokens(text)
+        for k, (s, e, w, tag) in enumerate(toks):
+            name = tag in _JIEBA_NAME_TAGS and len(w) >= 2 and not (_HAN_NUMERALS & set(w))
+            translit = _mostly_transliteration(w, lang) and tag not in ("x", "uj", "ul", "p", "c", "m")
+            if not name and not (translit and spans and spans[-1][1] == s
+                                 and _mostly_transliteration(text[spans[-1][0]:spans[-1][1]], lang)):
+                continue
+            if spans and (spans[-1][1] == s or text[spans[-1][1]:s] in ("·", "・", "-")) and \
+                    _mostly_transliteration(text[spans[-1][0]:spans[-1][1]], lang) and translit:
+                spans[-1][1] = e  # one foreign name cut in two by the tagger
+            elif name:
+                if translit and k > 0 and len(toks[k - 1][2]) == 1 and toks[k - 1][1] == s and \
+                        _mostly_transliteration(toks[k - 1][2], lang) and \
+                        toks[k - 1][3] not in ("x", "uj", "ul", "p", "c", "m", "d", "r", "v", "u"):
+                    s = toks[k - 1][0]  # its first syllable left alone: 廷 + 巴克图
+                spans.append([s, e])
+    elif base == "ja":
+        for m in regex.finditer(r"[\p{Katakana}ー・]{3,}", text):
+            if regex.search(r"\p{Katakana}", m.group()):
+                spans.append([m.start(), m.end()])
+    return tuple((s, e) for s, e in spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def phrases(text: str, lang: str, max_words: int = 3) -> tuple:
+    """(start, end) of every run of 1..max_words words of ``text`` (words of jieba for Chinese,
+    runs of up to four characters for other scripts without spaces). What a name may have been
+    translated by, for the semantic comparison of a name with the other side."""
+    prof = profile(lang)
+    out: list[tuple[int, int]] = []
+    if prof.spaces:
+        toks = _tokens(text)
+        for i in range(len(toks)):
+            for n in range(1, max_words + 1):
+                if i + n > len(toks):
+                    break
+                if n > 1 and re.search(r"[.,;:!?()\[\]\"«»“”]", text[toks[i + n - 2][1]:toks[i + n - 1][0]]):
+                    break
+                out.append((toks[i][0], toks[i + n - 1][1]))
+        return tuple(out)
+    toks = [t for t in _jieba_tokens(text) if t[3] != "x"] if prof.code == "zh" else ()
+    if toks:
+        for i in range(len(toks)):
+            for n in range(1, max_words + 1):
+                if i + n > len(toks) or (n > 1 and toks[i + n - 1][0] != toks[i + n - 2][1]):
+                    break
+                out.append((toks[i][0], toks[i + n - 1][1]))
+        return tuple(out)
+    for m in regex.finditer(r"[\p{Han}\p{Katakana}\p{Hiragana}ー\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+"
+                            r"|[\p{L}\p{N}]+", text):
+        seg, s0 = m.group(), m.start()
+        if not _UNSPACED_CHAR.search(seg):
+            out.append((s0, m.end()))
+            continue
+        for i in range(len(seg)):
+            for j in range(i + 1, min(len(seg), i + 4) + 1):
+                out.append((s0 + i, s0 + j))
+    return tuple(out)

