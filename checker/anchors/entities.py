@@ -1286,7 +1286,7 @@ def phrases(text: str, lang: str, max_words: int = 3) -> tuple:
         if not _UNSPACED_CHAR.search(seg):
             out.append((s0, m.end()))
             continue
-        for i in range(len(seg)):
-            for j in range(i + 1, min(len(seg), i + 4) + 1):
+        for i in range(len(seg)):  # single characters are mostly grammar: two to four
+            for j in range(i + min(2, len(seg) - i), min(len(seg), i + 4) + 1):
                 out.append((s0 + i, s0 + j))
     return tuple(out)

@@ -389,7 +389,7 @@ SOUNDS_ALIKE = 0.65
 # for at most about 1.5% of clean translations flagged.
 GAIN_WEIGHT = 3.0
 PEAK_RENDERED = 0.35
-PEAK_ABSENT = 0.25
+PEAK_ABSENT = 0.28
 PEAK_ABSENT_WEAK = 0.18
 PEAK_ABSENT_NOUN = 0.1
 # A source name's closest phrase that is not its rendering (deleting both moves the two sides
@@ -410,6 +410,13 @@ class _Meaning:
             from ..align.encoder import default_encoder
             self._enc = default_encoder()
         return self._enc
+
+    def prefetch(self, texts) -> None:
+        """Encode in one batch what a bead will need (the encoder keeps them): one call for a
+        hundred short strings costs about what one call for a single string does."""
+        todo = list(dict.fromkeys(t for t in texts if t))
+        if todo:
+            self._encoder().encode(todo)
 
     def cos(self, a: str, b: str) -> float:
         v = self._encoder().encode([a, b])
@@ -610,6 +617,35 @@ def _reportable(n: "Name") -> bool:
     return n.kind != "free"
 
 
+def _prefetch(meaning: _Meaning, ctx: Context, names, ssents, tsents) -> None:
+    """What the comparison of a bead's unmatched names will encode, in one batch: the names,
+    the phrases of a side that has names of the other side to compare with, each side with and
+    without each name, and one-word names with a neighbouring word (see ``name_peak``)."""
+    texts = [n.anchor.text for n in names]
+    for side, doc, sents, lang in (("source", ctx.source, ssents, ctx.source.lang),
+                                   ("target", ctx.target, tsents, ctx.target.lang)):
+        s0, s1 = sents[0].start, sents[-1].end
+        texts.append(doc.text[s0:s1])
+        compared = any(n.side != side for n in names)
+        for s in sents:
+            if compared:
+                texts.extend(s.text[a:b] for a, b in ent.phrases(s.text, lang))
+            own = [n for n in names if n.side == side and n.kind != "free"
+                   and s.start <= n.anchor.start and n.anchor.end <= s.end]
+            if not own:
+                continue
+            toks = [(s.start + a, s.start + b, t) for a, b, t in ent._tokens(s.text)]
+            for n in own:
+                texts.append(doc.text[s0:n.anchor.start] + doc.text[n.anchor.end:s1])
+                if len(n.anchor.text.split()) > 1:
+                    continue
+                before = [t for t in toks if t[1] <= n.anchor.start][-1:]
+                after = [t for t in toks if t[0] >= n.anchor.end][:1]
+                for a, b, t in before + after:
+                    texts.extend((t, doc.text[min(a, n.anchor.start):max(b, n.anchor.end)]))
+    meaning.prefetch(texts)
+
+
 def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, ssents, tsents) -> None:
     """Missing, added and replaced names of a bead from the names no spelling accounts for.
 
@@ -623,6 +659,9 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
        the other side comes near it in meaning (``_absent``), at info otherwise.
     """
     sl, tl = ctx.source.lang, ctx.target.lang
+    if not (miss or add):
+        return
+    _prefetch(meaning, ctx, miss + add + free_s + free_t, ssents, tsents)
     # 1. translated pairs among the unmatched names
     pairs = []
     for u in miss + free_s:
