@@ -213,13 +213,19 @@ def _after_preposition(text: str, s: int) -> bool:
     return any(len(x) <= 3 for x in before[-2:])
 
 
+LOWERCASE_NAME_MIN = 7  # letters: a CLDR-capitalised name this long also counts in lower case
+
+
 def _case_ok(form: str, surface: str, before: str) -> bool:
     if not form[:1].isalpha() or form[:1].lower() == form[:1].upper():
         return True  # uncased script
     if surface.isupper() and len(surface) > 1:
         return True
     if form[:1].isupper():
-        return surface[:1].isupper()
+        # CLDR capitalises the name, but a language may write it in lower case in running text
+        # (Turkish "çarşamba günü", "cumartesi"); a long name is no other word, a short one may
+        # be ("may", "march"), so only those must keep the capital
+        return surface[:1].isupper() or len(surface) >= LOWERCASE_NAME_MIN
     if surface[:1].isupper():
         return bool(_SENT_START.search(before))  # capitalised mid-sentence: a proper noun
     return True
