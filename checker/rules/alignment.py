@@ -148,7 +148,7 @@ def _unaligned(rule: Rule, ctx: Context, side: str):
 _CLAUSE = re.compile(r"[^,;:()\u2013\u2014\uff0c\uff1b\uff1a\uff08\uff09\u3001]+")
 
 
-def _clauses(text: str, spaced: bool) -> list[tuple[int, int]]:
+def _clauses(text: str, spaced: bool, min_words: int = 4) -> list[tuple[int, int]]:
     """Offsets of the clauses of a sentence (between commas, semicolons, colons, brackets, dashes)
     long enough to carry content of their own."""
     out = []
@@ -157,7 +157,7 @@ def _clauses(text: str, spaced: bool) -> list[tuple[int, int]]:
     for m in _CLAUSE.finditer(text):
         s, e = strip_span(text, m.start(), m.end())
         words = len(text[s:e].split())
-        if (spaced and words >= 4) or (not spaced and e - s >= 8):
+        if (spaced and words >= min_words) or (not spaced and e - s >= 2 * min_words):
             out.append((s, e))
     return out
 
@@ -191,6 +191,7 @@ class ClauseOmitted(Rule):
 
     MIN_GAIN = 0.02  # the source without the clause is at least this much closer to the translation
     MIN_GAP = 0.2    # the clause is this much less similar than the median of the other clauses
+    MAX_RENDERED = 0.35  # ... and no clause of the translation is this similar to it
 
     def check(self, ctx: Context):
         from ..align.encoder import ENCODER_LANGS, default_encoder
@@ -212,15 +213,18 @@ class ClauseOmitted(Rule):
                 target = " ".join(ctx.target.sentences[j].text for j in bead.target)
                 texts = [sent.text[s:e] for s, e in spans]
                 rests = [join.join(t for k2, t in enumerate(texts) if k2 != k) for k in range(len(texts))]
-                v = encoder.encode(texts + rests + [sent.text, target])
-                n = len(texts)
-                tv, full = v[-1], float(v[-2] @ v[-1])
+                # the translation's own clauses: a source clause rendered by one of them is there
+                tparts = [target[a:b] for a, b in _clauses(target, profile(ctx.target.lang).spaces, 1)]
+                v = encoder.encode(texts + rests + [sent.text, target] + tparts)
+                n, m = len(texts), len(tparts)
+                tv, full = v[2 * n + 1], float(v[2 * n] @ v[2 * n + 1])
                 alone = v[:n] @ tv
+                rendered = (v[:n] @ v[2 * n + 2:].T).max(axis=1) if m else alone
                 for k, (s, e) in enumerate(spans):
                     others = [float(alone[x]) for x in range(n) if x != k]
                     gap = sorted(others)[len(others) // 2] - float(alone[k])
                     gain = float(v[n + k] @ tv) - full
-                    if gain > self.MIN_GAIN and gap > self.MIN_GAP:
+                    if gain > self.MIN_GAIN and gap > self.MIN_GAP and rendered[k] < self.MAX_RENDERED:
                         yield self.finding(
                             f"the clause \"{_short(texts[k])}\" of source sentence {i + 1} seems not rendered "
                             f"in the translation (the source without it is {gain:.2f} closer to the translation)",
