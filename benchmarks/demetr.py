@@ -31,6 +31,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--only", default="")
     ap.add_argument("--show-misses", type=int, default=0)
+    ap.add_argument("--severity", default="", help="per-rule overrides, e.g. ENT104=info,NUM103=off")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
     lines = Path(args.feed).read_text(encoding="utf-8").splitlines()
@@ -40,6 +41,8 @@ def main():
         expected[rec["id"]] = rec["expected"]
     stats = defaultdict(lambda: [0, 0])  # (perturbation, lang) -> [caught, total]
     misses = defaultdict(list)
+    from checker.pipeline import Settings
+    settings = Settings(severity=tuple(tuple(kv.split("=", 1)) for kv in args.severity.split(",") if kv))
     enc = default_encoder()
     enc.encode(["warm up"])
     n = 0
@@ -55,7 +58,7 @@ def main():
         if args.limit and stats[(pert, "all")][1] >= args.limit:
             continue
         res = check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
-                         True, doc_id=item.id, encoder=enc)
+                         True, doc_id=item.id, encoder=enc, settings=settings)
         n += 1
         serious = [f for f in res.findings if f.severity >= Severity.WARNING]
         if pert in CLEAN:
