@@ -71,6 +71,29 @@ def _name(kind: str, value) -> str:
 class _DateRule(Rule):
     category = "date"
     needs = ("alignment", "anchors:date")
+    kind = ""  # "weekday" or "month", for the shared checks below
+    soften_with_context = False
+
+    def check_mismatch(self, ctx: Context) -> Iterator:
+        """A source weekday/month that the translation states as a different one."""
+        k = self.kind
+        for _bead, pairs, _s, _t, _sc, _tc in _bead_dates(ctx, k):
+            for a, b in pairs:
+                yield self.finding(
+                    f"{k} {_name(k, a.value)} in the source is {_name(k, b.value)} in the "
+                    f"translation (\"{a.text}\" -> \"{b.text}\")",
+                    source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
+
+    def check_missing(self, ctx: Context) -> Iterator:
+        """A source weekday/month the translation does not state at all."""
+        k = self.kind
+        for bead, _pairs, only_s, _only_t, _sc, tgt_ctx in _bead_dates(ctx, k):
+            for a in only_s:
+                yield self.finding(
+                    f"{k} {_name(k, a.value)} of the source (\"{a.text}\") is missing from the "
+                    f"translation", source=ctx.source.span(a.start, a.end),
+                    target=ctx.target.sentence_span(bead.target),
+                    severity=Severity.INFO if (tgt_ctx and self.soften_with_context) else None)
 
 
 @register
@@ -95,13 +118,8 @@ class WeekdayMismatch(_DateRule):
     name = "weekday-mismatch"
     severity = Severity.ERROR
 
-    def check(self, ctx: Context) -> Iterator:
-        for _bead, pairs, _s, _t, _sc, _tc in _bead_dates(ctx, "weekday"):
-            for a, b in pairs:
-                yield self.finding(
-                    f"weekday {_name('weekday', a.value)} in the source is "
-                    f"{_name('weekday', b.value)} in the translation (\"{a.text}\" -> \"{b.text}\")",
-                    source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
+    kind = "weekday"
+    check = _DateRule.check_mismatch
 
 
 @register
@@ -167,14 +185,10 @@ class WeekdayMissing(_DateRule):
     name = "weekday-missing"
     severity = Severity.WARNING
 
-    def check(self, ctx: Context) -> Iterator:
-        for bead, _pairs, only_s, _only_t, _sc, tgt_ctx in _bead_dates(ctx, "weekday"):
-            for a in only_s:
-                yield self.finding(
-                    f"weekday {_name('weekday', a.value)} of the source (\"{a.text}\") is missing "
-                    f"from the translation", source=ctx.source.span(a.start, a.end),
-                    target=ctx.target.sentence_span(bead.target),
-                    severity=Severity.INFO if tgt_ctx else None)
+    kind = "weekday"
+    soften_with_context = True  # a translation stating a date or a relative day instead: info
+
+    check = _DateRule.check_missing
 
 
 @register
@@ -199,13 +213,8 @@ class MonthMismatch(_DateRule):
     name = "month-mismatch"
     severity = Severity.ERROR
 
-    def check(self, ctx: Context) -> Iterator:
-        for _bead, pairs, _s, _t, _sc, _tc in _bead_dates(ctx, "month"):
-            for a, b in pairs:
-                yield self.finding(
-                    f"month {_name('month', a.value)} in the source is {_name('month', b.value)} "
-                    f"in the translation (\"{a.text}\" -> \"{b.text}\")",
-                    source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
+    kind = "month"
+    check = _DateRule.check_mismatch
 
 
 @register
@@ -229,13 +238,8 @@ class MonthMissing(_DateRule):
     name = "month-missing"
     severity = Severity.WARNING
 
-    def check(self, ctx: Context) -> Iterator:
-        for bead, _pairs, only_s, _only_t, _sc, _tc in _bead_dates(ctx, "month"):
-            for a in only_s:
-                yield self.finding(
-                    f"month {_name('month', a.value)} of the source (\"{a.text}\") is missing from "
-                    f"the translation", source=ctx.source.span(a.start, a.end),
-                    target=ctx.target.sentence_span(bead.target))
+    kind = "month"
+    check = _DateRule.check_missing
 
 
 @register
