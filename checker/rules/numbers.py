@@ -191,6 +191,17 @@ class NumberMismatch(Rule):
                     source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
 
 
+def _reportable(a, other_lang: str) -> bool:
+    """Whether a number found on one side only is worth a finding: not a weak number, and not one
+    the other side may state in number words this checker cannot read in ``other_lang``."""
+    if _weak(a):
+        return False
+    if not _words_readable(other_lang) and (
+            _is_word(a) or (float(a.value) < WEAK_WORD_MAX and "ordinal" not in a.extra)):
+        return False
+    return True
+
+
 @register
 class NumberMissing(Rule):
     """Flags a number of the source that the translation drops.
@@ -219,11 +230,7 @@ class NumberMissing(Rule):
         tl = ctx.target.lang
         for bead, _pairs, missing, added in _bead_results(ctx):
             for a in missing:
-                if _weak(a):
-                    continue
-                if _is_word(a) and not _words_readable(tl):
-                    continue  # the translation may say it in words we cannot read
-                if not _words_readable(tl) and float(a.value) < WEAK_WORD_MAX and "ordinal" not in a.extra:
+                if not _reportable(a, tl):
                     continue
                 yield self.finding(
                     f"{_desc(a)} {_val(a)} of the source (\"{a.text}\") is missing from the "
@@ -260,11 +267,7 @@ class NumberAdded(Rule):
         sl = ctx.source.lang
         for bead, _pairs, _missing, added in _bead_results(ctx):
             for b in added:
-                if _weak(b):
-                    continue
-                if _is_word(b) and not _words_readable(sl):
-                    continue
-                if not _words_readable(sl) and float(b.value) < WEAK_WORD_MAX and "ordinal" not in b.extra:
+                if not _reportable(b, sl):
                     continue
                 yield self.finding(
                     f"{_desc(b)} {_val(b)} of the translation (\"{b.text}\") is not in the source",
