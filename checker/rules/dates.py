@@ -64,6 +64,30 @@ def _bead_dates(ctx: Context, kind: str):
     return ctx.cache[key]
 
 
+@functools.lru_cache(maxsize=None)
+def _month_stems(lang: str, month: int) -> frozenset[str]:
+    """Four-letter beginnings of the CLDR names of a month in a language (all widths and contexts),
+    from which adjectives and other derived forms of the month start ("lipiec", "lipca" -> "lipc")."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        loc = Locale.parse(lang.split("-")[0])
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    stems = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            name = loc.months.get(context, {}).get(width, {}).get(month, "")
+            if len(name) >= 5 and name[:1].isalpha():
+                stems.add(name[:4].casefold())
+    return frozenset(stems)
+
+
+def _month_stem_in(ctx: Context, bead, month: int) -> bool:
+    stems = _month_stems(ctx.source.lang, month)
+    text = " ".join(ctx.source.sentences[i].text for i in bead.source)
+    return any(w[:4].casefold() in stems for w in re.findall(r"[^\W\d_]{5,}", text))
+
+
 def _name(kind: str, value) -> str:
     return _WEEKDAY_EN[value] if kind == "weekday" else _MONTH_EN[value - 1]
 
@@ -88,7 +112,10 @@ class _DateRule(Rule):
         """A source weekday/month the translation does not state at all."""
         k = self.kind
         for bead, _pairs, only_s, _only_t, _sc, tgt_ctx in _bead_dates(ctx, k):
+            src_vals, tgt_vals = (set(a.value for a in side) for side in ctx.bead_anchors(bead, (k,)))
             for a in only_s:
+                if k == "weekday" and any((a.value + d) % 7 in src_vals & tgt_vals for d in (-1, 1)):
+                    continue  # "the night from Sunday to Monday" rendered as "Sunday night"
                 yield self.finding(
                     f"{k} {_name(k, a.value)} of the source (\"{a.text}\") is missing from the "
                     f"translation", source=ctx.source.span(a.start, a.end),
@@ -267,6 +294,8 @@ class MonthAdded(_DateRule):
     def check(self, ctx: Context) -> Iterator:
         for bead, _pairs, _only_s, only_t, _sc, _tc in _bead_dates(ctx, "month"):
             for b in only_t:
+                if _month_stem_in(ctx, bead, b.value):
+                    continue  # an adjective of the month ("lipcowym" -> "July"), not an added month
                 yield self.finding(
                     f"month {_name('month', b.value)} of the translation (\"{b.text}\") is not in "
                     f"the source", source=ctx.source.sentence_span(bead.source),
