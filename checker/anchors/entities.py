@@ -810,6 +810,39 @@ def _known_at(toks, i, text, lang):
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _currency_names(lang: str) -> frozenset[str]:
+    """CLDR display names of currencies in a language, of two words or more ("US-Dollar",
+    "dollar des États-Unis", "доллар США")."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        loc = Locale.parse(lang.split("-")[0])
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(n.casefold() for n in loc.currencies.values() if " " in n or "-" in n)
+
+
+_CURRENCY_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _in_currency_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] is part of a currency name written out in full (CLDR)."""
+    names = _currency_names(lang)
+    if not names:
+        return False
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    words = [m.span() for m in _CURRENCY_WORD.finditer(text, lo, hi)]
+    inside = [k for k, (ws, we) in enumerate(words) if ws < end and start < we]
+    if not inside:
+        return False
+    k0, k1 = inside[0], inside[-1]
+    for i in range(max(0, k0 - 3), k0 + 1):
+        for j in range(k1, min(len(words), k1 + 4)):
+            if text[words[i][0]:words[j][1]].casefold().replace("\u2010", "-") in names:
+                return True
+    return False
+
+
 def _is_modifier(text: str, end: int, lang: str) -> bool:
     """A name glued by a hyphen to a following common word: US-Dollar, UN-Experte, Covid-Test."""
     m = regex.match(r"[-‐]([\p{L}\p{M}]+)", text[end:])
@@ -832,6 +865,9 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
         if known:
             k, extra = known
             ks, ke = s, toks[i + k - 1][1]
+            if _in_currency_name(text, ks, ke, lang):
+                i += k
+                continue  # "US-Dollar": the name of a currency (CLDR), a unit the numbers check
             if _is_modifier(text, ke, lang):
                 extra = extra + ("modifier",)
             anchors.append(_anchor(text, ks, ke, extra))
