@@ -101,11 +101,8 @@ class Config:
     def rule_severity(self, code: str) -> Severity | None | str:
         """The configured severity for a code ("off", a Severity) or None when not overridden;
         the longest matching code prefix wins."""
-        best = max((k for k in self.severity if code.upper().startswith(k.upper())), key=len, default=None)
-        if best is None:
-            return None
-        v = self.severity[best]
-        return "off" if v == "off" else Severity.parse(v)
+        from .rules.base import severity_override
+        return severity_override(code, self.severity.items())
 
     def rules(self):
         """Rule instances selected by ``select``/``ignore``, minus rules whose severity is "off"."""
@@ -161,13 +158,8 @@ class Config:
 
 def apply_severity(findings: Iterable[Finding], config: Config) -> list[Finding]:
     """Findings with the configured per-rule severities; a rule set to "off" is dropped."""
-    out = []
-    for f in findings:
-        sev = config.rule_severity(f.code)
-        if sev == "off":
-            continue
-        out.append(f if sev is None or sev == f.severity else dataclasses.replace(f, severity=sev))
-    return out
+    from .rules.base import apply_severity_overrides
+    return apply_severity_overrides(findings, config.severity.items())
 
 
 # -- loading -----------------------------------------------------------------------------------

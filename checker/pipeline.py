@@ -13,8 +13,9 @@ from .align.aligner import align
 from .anchors import sentence_anchors
 from .io.read import CheckerInputError
 from .langs import detect_language
-from .model import Document, DocumentResult, Finding, Report, Severity
+from .model import DocumentResult, Finding, Report
 from .rules import Context, select_rules
+from .rules.base import apply_severity_overrides
 from .text.segment import segment
 
 
@@ -41,21 +42,6 @@ def _lang(text: str, given: str | None, where: str) -> str:
     if not lang:
         raise CheckerInputError(f"{where}: cannot detect the language of an empty text; pass it explicitly")
     return lang
-
-
-def _apply_severity(findings: Iterable[Finding], settings: Settings) -> list[Finding]:
-    if not settings.severity:
-        return list(findings)
-    import dataclasses
-    out = []
-    for f in findings:
-        best = max(((p, s) for p, s in settings.severity if f.code.startswith(p.upper())),
-                   key=lambda ps: len(ps[0]), default=None)
-        if best is None:
-            out.append(f)
-        elif best[1] != "off":
-            out.append(dataclasses.replace(f, severity=Severity.parse(best[1])))
-    return out
 
 
 def check_pair(source: str, translation: str, source_lang: str | None = None,
@@ -88,7 +74,7 @@ def check_pair(source: str, translation: str, source_lang: str | None = None,
     findings: list[Finding] = []
     for rule in select_rules(settings.select, settings.ignore):
         findings.extend(rule.check(ctx))
-    findings = _apply_severity(findings, settings)
+    findings = apply_severity_overrides(findings, settings.severity)
     findings = list(dict.fromkeys(findings))  # identical findings from overlapping beads
     findings.sort(key=lambda f: (f.target.start if f.target else (f.source.start if f.source else 0),
                                  -int(f.severity), f.code))

@@ -86,3 +86,27 @@ def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list
         if sel >= 0 and sel > ign:
             chosen.append(cls())
     return chosen
+
+
+def severity_override(code: str, table) -> Severity | str | None:
+    """The configured severity for ``code`` from ``(code prefix, "error"|"warning"|"info"|"off")``
+    pairs: "off", a Severity, or None when no prefix matches; the longest matching prefix wins."""
+    best = max(((p, v) for p, v in table if code.upper().startswith(p.upper())),
+               key=lambda pv: len(pv[0]), default=None)
+    if best is None:
+        return None
+    return "off" if best[1] == "off" else Severity.parse(best[1])
+
+
+def apply_severity_overrides(findings: Iterable[Finding], table) -> list[Finding]:
+    """Findings with per-rule severity overrides applied; a rule set to "off" is dropped."""
+    import dataclasses
+
+    table = tuple(table)
+    out = []
+    for f in findings:
+        sev = severity_override(f.code, table) if table else None
+        if sev == "off":
+            continue
+        out.append(f if sev is None or sev == f.severity else dataclasses.replace(f, severity=sev))
+    return out
