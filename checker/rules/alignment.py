@@ -231,3 +231,92 @@ class ClauseOmitted(Rule):
                             source=ctx.source.span(sent.start + s, sent.start + e),
                             target=ctx.target.sentence_span(bead.target),
                             evidence=(("gain", round(gain, 3)), ("gap", round(gap, 3))))
+
+
+# Traces a dropped word leaves in the punctuation of a sentence ("in .", "according to, ...",
+# "()", a sentence opening on a comma). Each is counted on both sides of a bead and reported only
+# where the translation has more than the source: a tokenised source ("word .") or a source that
+# has empty brackets of its own calibrates them away. Commas and full stops only: no writing
+# convention puts a space before those (French does before ; : ! ?, Hindi before its danda).
+_GAPS = (
+    ("space", re.compile(r"(\w+)[ \t\u00a0]+([,.\u060c])(?![\d.,])"),
+     'a word seems to be missing before "{p}" (after "{w}")'),
+    ("brackets", re.compile(r"([(\[\uff08\u300c\u201c\u00ab])\s*([)\]\uff09\u300d\u201d\u00bb])"),
+     'empty brackets "{w}{p}": what they enclosed seems to be missing'),
+    ("opening", re.compile(r"^([\"'\u201c\u201e\u00ab\u300c]?)\s*([,;:\u060c\u3001\uff0c])"),
+     'the sentence opens on "{p}": its first words seem to be missing'),
+    ("doubled", re.compile(r"(\w)\s*([,;:\u060c]\s*[,.;:\u060c])(?![.,])"),
+     'doubled punctuation "{p}": a word between them seems to be missing'),
+)
+
+
+FUNCTION_ZIPF = 6.0  # wordfreq Zipf frequency from which a word is a function word (the, in, of, der)
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """A word that needs a complement ("in", "the", "of"), or a language without frequency data
+    to tell: a space after it before a full stop is a dropped word, after a content word ("areas .")
+    more likely a stray space (reported at info)."""
+    from ..anchors import entities as ent
+
+    base = lang.split("-")[0].lower()
+    if base not in ent._wordfreq_langs() or ent.profile(base).script not in ent.ALPHABETIC_SCRIPTS:
+        return True
+    return ent.zipf(word.lower(), base) >= FUNCTION_ZIPF
+
+
+def _gap_matches(text: str, kind: str, rx) -> list:
+    if kind == "opening":
+        return list(rx.finditer(text.lstrip()))
+    return list(rx.finditer(text))
+
+
+@register
+class WordDropped(Rule):
+    """Flags punctuation left behind by a dropped word: "in .", "()", a sentence opening on a comma.
+
+    What it flags
+    -------------
+    In an aligned sentence pair, a trace in the translation's punctuation of a word or name
+    that was deleted: a space before a comma or full stop ("born in ."), empty brackets,
+    a sentence that opens on a comma, or doubled punctuation (", ."), when the source has
+    fewer of the same kind (a tokenised source, with spaces before every full stop, raises
+    nothing).
+
+    Why it matters
+    --------------
+    A machine translation that cannot render a name or a term sometimes drops it and leaves
+    the sentence's punctuation as it was. The sentence still reads as a sentence at a glance,
+    and a reader loses who or where.
+
+    Example
+    -------
+    Source: "Il a été formé à Auckland." Translation: "He was trained in ." The space before
+    the full stop, after "in", is reported.
+    """
+    code = "OMI103"
+    name = "word-dropped"
+    category = "omission"
+    severity = Severity.WARNING
+    needs = ("alignment",)
+
+    def check(self, ctx: Context):
+        for bead in ctx.beads:
+            if not bead.source or not bead.target:
+                continue
+            src = [ctx.source.sentences[i].text for i in bead.source]
+            for kind, rx, message in _GAPS:
+                have = sum(len(_gap_matches(t, kind, rx)) for t in src)
+                found = [(ctx.target.sentences[j], m) for j in bead.target
+                         for m in _gap_matches(ctx.target.sentences[j].text, kind, rx)]
+                if len(found) <= have:
+                    continue
+                for sent, m in found[have:] if have else found:
+                    sev = self.severity if kind != "space" or _function_word(m.group(1), ctx.target.lang) \
+                        else Severity.INFO
+                    offset = sent.start + (len(sent.text) - len(sent.text.lstrip()) if kind == "opening" else 0)
+                    yield self.finding(
+                        message.format(w=m.group(1), p=m.group(2)),
+                        source=ctx.source.sentence_span(bead.source),
+                        target=ctx.target.span(offset + m.start(), offset + m.end()),
+                        severity=sev, evidence=(("trace", kind),))
