@@ -145,6 +145,21 @@ def _territory_in(codes: set[str], sents, lang: str) -> bool:
     return False
 
 
+def _other_places(codes: set[str], anchors, sents, lang: str) -> list[tuple[int, int]]:
+    """Spans of the sentences naming a place other than ``codes`` (CLDR territories and cities,
+    in any inflection or as an adjective): anchors, and words of a cased language."""
+    if not codes:
+        return []
+    spans = [(a.start, a.end) for a in anchors if _codes(a) and not _codes(a) & codes]
+    if profile(lang).capitalises_names:
+        for s in sents:
+            for a, b, t in ent._tokens(s.text):
+                forms = ent.territory_forms(t, lang) if t[:1].isupper() else set()
+                if forms and not forms & codes:
+                    spans.append((s.start + a, s.start + b))
+    return spans
+
+
 def _best_counterpart(name: Name, name_lang: str, sents, lang: str, threshold: float,
                       exclude=(), last_only: bool = False):
     """(score, start, end) of the rendering of the name in the sentences (doc offsets).
@@ -435,11 +450,12 @@ class _Meaning:
         v = self._encoder().encode([otext, full, cut])
         return float(v[0] @ v[2] - v[0] @ v[1])
 
-    def name_peak(self, n: "Name", own_doc, own_sents, own_lang: str, doc, sents, lang: str) -> float:
+    def name_peak(self, n: "Name", own_doc, own_sents, own_lang: str, doc, sents, lang: str,
+                  exclude=()) -> float:
         """The peak of the name, or of the name with a neighbouring word when that phrase stands
         out more than the neighbour alone: a name that is part of a term ("Foster care", "Mountain
         Gorilla", "Urzędu Celno Skarbowego") is translated as the whole term."""
-        best = self.closest(n.anchor.text, doc, sents, lang)[0]
+        best = self.closest(n.anchor.text, doc, sents, lang, exclude)[0]
         if len(n.anchor.text.split()) > 1:
             return best  # a full name ("Recep Tayyip Erdogan") is no part of a term
         for s in own_sents:
@@ -453,15 +469,17 @@ class _Meaning:
                 gap = own_doc.text[lo:hi]
                 if re.search(r"[.,;:!?()\[\]\"«»“”„]", gap) or ent.zipf(nb[2].lower(), own_lang) >= 6.0:
                     continue  # across punctuation, or a function word
-                both = self.closest(gap, doc, sents, lang)[0]
-                if both >= self.closest(nb[2], doc, sents, lang)[0] + 0.05:
+                both = self.closest(gap, doc, sents, lang, exclude)[0]
+                if both >= self.closest(nb[2], doc, sents, lang, exclude)[0] + 0.05:
                     best = max(best, both)
         return best
 
-    def closest(self, text: str, doc, sents, lang: str) -> tuple[float, int, int]:
+    def closest(self, text: str, doc, sents, lang: str, exclude=()) -> tuple[float, int, int]:
         """(peak, start, end) of the phrase of the sentences closest in meaning to ``text``: how
-        far it stands out from the average phrase (cosine of the closest minus mean cosine)."""
-        spans = [(s.start + a, s.start + b) for s in sents for a, b in ent.phrases(s.text, lang)]
+        far it stands out from the average phrase (cosine of the closest minus mean cosine).
+        Phrases overlapping ``exclude`` spans are no candidates."""
+        spans = [(s.start + a, s.start + b) for s in sents for a, b in ent.phrases(s.text, lang)
+                 if not any(s.start + a < y and x < s.start + b for x, y in exclude)]
         if not spans:
             return 0.0, -1, -1
         v = self._encoder().encode([text] + [doc.text[a:b] for a, b in spans])
@@ -605,7 +623,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                                 and n.anchor.start < o.counterpart[1] for o in others)
         free_s = [n for n in free_s if not n.matched]
         free_t = [n for n in free_t if not n.matched]
-        _decide(res, miss, add, free_s, free_t, meaning, ctx, ssents, tsents)
+        _decide(res, miss, add, free_s, free_t, meaning, ctx, ssents, tsents,
+                {"source": tgts, "target": srcs})
         out.append(res)
     _inconsistent_renderings(ctx, renderings)
     ctx.cache[key] = out
@@ -646,7 +665,8 @@ def _prefetch(meaning: _Meaning, ctx: Context, names, ssents, tsents) -> None:
     meaning.prefetch(texts)
 
 
-def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, ssents, tsents) -> None:
+def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, ssents, tsents,
+            others=None) -> None:
     """Missing, added and replaced names of a bead from the names no spelling accounts for.
 
     1. Two unmatched names (or capitalised runs) of the two sides that mean the same (cosine
@@ -659,6 +679,7 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
        the other side comes near it in meaning (``_absent``), at info otherwise.
     """
     sl, tl = ctx.source.lang, ctx.target.lang
+    others = others or {"source": [], "target": []}
     if not (miss or add):
         return
     _prefetch(meaning, ctx, miss + add + free_s + free_t, ssents, tsents)
@@ -668,6 +689,8 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
         for v in add + free_t:
             if u.kind == "free" and v.kind == "free":
                 continue
+            if _codes(u.anchor) and _codes(v.anchor) and not _codes(u.anchor) & _codes(v.anchor):
+                continue  # two different places (CLDR): Argentina is never a rendering of Spain
             c = meaning.cos(u.anchor.text, v.anchor.text)
             if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
                 pairs.append((c, u, v))
@@ -682,7 +705,9 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
                 continue
             own_doc, own_sents = (ctx.source, ssents) if n.side == "source" else (ctx.target, tsents)
             own_lang = sl if n.side == "source" else tl
-            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang) \
+            # a place (CLDR) is not rendered by the name of another place: Spain for Argentinien
+            other_places = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang)
+            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, other_places) \
                 - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents)
             if n.side == "source" and n.kind != "free":
                 d = meaning.confirms(n, ctx, ssents, tsents)
