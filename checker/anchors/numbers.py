@@ -224,7 +224,8 @@ def _lexicon(lang: str) -> dict[str, tuple[float, bool]]:
         elif "gender" in params:
             kw_sets = [{"gender": g} for g in ("m", "f", "n", "masc", "fem")]
     seen: dict[str, set] = {}
-    for v in values:
+    scaled: list[tuple[str, float]] = []  # "одной тысячи": the scale word of "one thousand"
+    for v in values + [10 ** 6, 10 ** 9]:
         for to in ("cardinal", "ordinal"):
             fn = getattr(conv, "to_" + to)
             for kw in kw_sets:
@@ -233,9 +234,15 @@ def _lexicon(lang: str) -> dict[str, tuple[float, bool]]:
                 except Exception:  # noqa: BLE001 - an unsupported form
                     continue
                 s = str(s).strip().lower()
+                if v >= 1000 and to == "cardinal" and len(s.split()) == 2:
+                    scaled.append((s, float(v)))
                 if not s or " " in s or "-" in s:
                     continue
                 seen.setdefault(s, set()).add((float(v), to == "ordinal"))
+    for s, v in scaled:
+        one, word = s.split()
+        if seen.get(one) == {(1.0, False)}:
+            seen.setdefault(word, set()).add((v, False))
     for w, v in _DECLINED.get(b, {}).items():
         seen.setdefault(w, set()).add((float(v), False))
     out = {w: next(iter(vals)) for w, vals in seen.items() if len(vals) == 1 and len(w) >= 2}
@@ -868,7 +875,10 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
 
     # spelled-out numbers
     words = _word_numbers(text, b, taken)
+    reach = 0  # end of the last number read: "million" of "two and a half million" is in it
     for k, (s, e, value, ordinal, ntok) in enumerate(words):
+        if s < reach:
+            continue
         if ordinal and k and not words[k - 1][3] and not text[words[k - 1][1]:s].strip():
             continue  # "one third", "jedna trzecia": a fraction, not an ordinal
         after = text[e:]
@@ -885,7 +895,9 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 value += 0.5 * f
                 e += hm.end()
         if ntok == 1 and value >= 1000 and not scaled:
-            continue  # "thousands of", "a million": a bare scale word, no stated number
+            # "thousands of", "a million", "до тысячи": a bare scale word states no number of its
+            # own; kept as weak evidence (never reported) that the other side's "1000" renders
+            flags.add("bare")
         if value < 2 and not scaled and not ordinal:
             continue  # "one", "un", "ein": mostly articles
         al = low[e:]
@@ -898,6 +910,7 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if re.match(r"[\s\u00a0]?[%٪％]", text[e:]):
             flags.add("percent")
         add(s, e, value, flags)
+        reach = e
 
     found.sort(key=lambda t: (t[0], t[1]))
     return tuple(Anchor("number", v, s, e, text[s:e], tuple(sorted(fl))) for s, e, v, fl in found)

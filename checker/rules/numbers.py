@@ -66,11 +66,12 @@ def _is_word(a: Anchor) -> bool:
 
 
 def _weak(a: Anchor) -> bool:
-    """Evidence too weak to report on its own: small or ordinal number words, and numbers
-    that are part of a name ("COVID-19", "F-35": the other side may name it in words)."""
+    """Evidence too weak to report on its own: small or ordinal number words, bare scale words
+    ("a thousand", "millions of"), and numbers that are part of a name ("COVID-19", "F-35": the
+    other side may name it in words)."""
     if _is_word(a) and ("ordinal" in a.extra or float(a.value) < WEAK_WORD_MAX):
         return True
-    return "code" in a.extra
+    return "code" in a.extra or "bare" in a.extra
 
 
 def _pairable(a: Anchor) -> bool:
