@@ -337,8 +337,8 @@ def _abbreviated_in(n: "Name", sents, lang: str) -> bool:
     common word) that starts like it and keeps its first consonants ("Rz" for Rzeczpospolita,
     "мск" for Moscow, "Pb" for Pittsburgh)."""
     key = n.anchor.value.replace(" ", "")
-    if len(key) < 5:
-        return False
+    if len(key) < 5 or profile(lang).script not in ent.ALPHABETIC_SCRIPTS:
+        return False  # a syllable script (한글, kana) writes a whole word in four characters
     sk = ent.skeleton(key, n.lang)
     for s in sents:
         for _, _, t in ent._tokens(s.text):
