@@ -301,13 +301,9 @@ _CYRILLIC_PIVOTS = ("ru", "uk", "bg", "mk")
 _COMPOUNDING = {"de", "nl", "sv", "da", "nb", "no", "nn", "is", "fi"}
 
 
-@functools.lru_cache(maxsize=1)
 def _wordfreq_langs() -> frozenset:
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - optional: then every capitalised word is a name
-        return frozenset()
-    return frozenset(wordfreq.available_languages())
+    from ..text.frequency import languages
+    return languages()
 
 
 @functools.lru_cache(maxsize=200000)
@@ -315,11 +311,8 @@ def zipf(word: str, lang: str) -> float:
     """Zipf frequency (0-8) of a lowercase word, 0 when unknown or no data for the language."""
     if lang not in _wordfreq_langs() or profile(lang).script not in ALPHABETIC_SCRIPTS:
         return 0.0
-    from wordfreq import zipf_frequency
-    try:
-        return zipf_frequency(word, lang)
-    except Exception:  # wordfreq needs extra tokenisers for some languages
-        return 0.0
+    from ..text.frequency import zipf as _zipf
+    return _zipf(word, lang) or 0.0
 
 
 @functools.lru_cache(maxsize=100000)

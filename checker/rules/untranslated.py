@@ -29,11 +29,6 @@ from .base import Context, Rule, register
 _QUOTE_CHARS = "\"\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a\u300c\u300d\u300e\u300f\uff02"
 _BRACKETS = (("(", ")"), ("[", "]"), ("\uff08", "\uff09"), ("\u3010", "\u3011"))
 
-# wordfreq codes for languages it files under another code
-_WF_ALIASES = {"no": "nb", "nn": "nb", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}
-# wordfreq needs extra tokenisers (jieba, mecab) for these: not used
-_WF_SKIP = {"zh", "ja", "ko", "th"}
-
 SOURCE_WORD_MIN = 3.0      # zipf in the source language: a word a reader of it knows
 FREQ_GAP = 2.0             # ... and this much more frequent there than in the target language
 TARGET_WORD_MAX = 4.7      # a word this frequent in the target language is a target word too
@@ -51,30 +46,16 @@ def _base(lang: str) -> str:
     return (lang or "und").replace("_", "-").split("-")[0].lower()
 
 
-@functools.lru_cache(maxsize=None)
 def _wf_lang(lang: str) -> str | None:
-    try:
-        from wordfreq import available_languages
-    except ImportError:  # pragma: no cover
-        return None
-    code = _WF_ALIASES.get(_base(lang), _base(lang))
-    if code in _WF_SKIP or code not in available_languages():
-        return None
-    return code
+    from ..text.frequency import code_for
+    return code_for(lang)
 
 
-@functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float | None:
     """Zipf frequency of ``word`` in ``lang`` (0 = unknown word), None if wordfreq lacks the
     language."""
-    code = _wf_lang(lang)
-    if code is None:
-        return None
-    from wordfreq import zipf_frequency
-    try:
-        return zipf_frequency(word, code)
-    except Exception:  # pragma: no cover - a tokeniser wordfreq could not load
-        return None
+    from ..text.frequency import zipf as _zipf
+    return _zipf(word, lang)
 
 
 @functools.lru_cache(maxsize=None)
