@@ -884,6 +884,45 @@ class EntityMissing(_EntityRule):
                     f'name "{a.text}" in the source has no counterpart in the translation',
                     source=ctx.source.span(a.start, a.end),
                     target=ctx.target.sentence_span(res.bead.target), severity=sev)
+            yield from self._fewer_mentions(ctx, res)
+
+    def _fewer_mentions(self, ctx: Context, res: "BeadAnalysis") -> Iterator[Finding]:
+        """A name mentioned more often in the source sentences than in their translation, which
+        still has it: one mention was dropped ("Mick Fleetwood ... Fleetwood Mac" -> "...
+        Fleetwood Mac"). Mentions are counted by spelling, so a translation that uses a
+        pronoun for a repeated name is reported too: at warning, as the reader lost who.
+        Places (CLDR) are left out: their renderings (adjectives, "US" for "United States")
+        do not count by spelling."""
+        sl, tl = ctx.source.lang, ctx.target.lang
+        if not {profile(sl).script, profile(tl).script} <= ent.ALPHABETIC_SCRIPTS:
+            return  # counted by spelling: letters for letters only
+        src_a = [a for a in ctx.bead_anchors(res.bead, ["entity"])[0] if not _codes(a)]
+        reported = {w for n in res.missing for w in _words(n.anchor.value)}
+        mentions: dict[str, list[Anchor]] = {}
+        for a in src_a:
+            for w in dict.fromkeys(_words(a.value)):
+                if len(w) >= 3 and w not in reported:
+                    mentions.setdefault(w, []).append(a)
+        tsents = _sentences(ctx.target, res.bead.target)
+        tokens = [t for s in tsents for _, _, t in ent._tokens(s.text)]
+        need = _threshold(sl, tl)
+        for w, anchors in mentions.items():
+            if len(anchors) < 2:
+                continue
+            found = sum(1 for t in tokens if ent.name_similarity(w, sl, ent.latin_key(t), tl) >= need)
+            if not 0 < found < len(anchors):
+                continue
+            # the mention most likely dropped: one whose other words are not in the translation
+            def kept(a):
+                return sum(1 for x in _words(a.value) if x != w and any(
+                    ent.name_similarity(x, sl, ent.latin_key(t), tl) >= need for t in tokens))
+            a = min(anchors, key=lambda a: (kept(a) == len(_words(a.value)) - 1, kept(a)))
+            yield self.finding(
+                f'name "{a.text}" is mentioned {len(anchors)} times in the source but '
+                f'{found} time{"s" if found > 1 else ""} in the translation',
+                source=ctx.source.span(a.start, a.end),
+                target=ctx.target.sentence_span(res.bead.target),
+                evidence=(("mentions", len(anchors)), ("rendered", found)))
 
 
 @register
