@@ -270,3 +270,11 @@ def test_chinese_names_found_by_the_tagger():
     assert _findings(src, "zh", kept, "en") == []  # pinyin of the name
     (f,) = _findings(src, "zh", lost, "en")
     assert f.code == "ENT101" and f.source.text == "陈光明"
+
+
+def test_particle_joins_a_surname_but_not_two_full_names():
+    from checker.anchors.entities import extract
+    assert [a.text for a in extract("El presidente Luiz Inácio Lula da Silva llegó.", "es")] == ["Luiz Inácio Lula da Silva"]
+    assert [a.text for a in extract("José Ortega y Gasset escribió.", "es")] == ["José Ortega y Gasset"]
+    assert [a.text for a in extract("powiedział w piątek Lech Wałęsa do Małgorzaty Kidawy-Błońskiej.", "pl")] \
+        == ["Lech Wałęsa", "Małgorzaty Kidawy-Błońskiej"]

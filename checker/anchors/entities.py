@@ -881,13 +881,22 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
                 j += 1
                 continue
             if nt.lower() in PARTICLES and j + 2 < n and _is_cap(toks[j + 2][2]) \
-                    and re.fullmatch(r"[ \-‐'’]?", text[toks[j + 1][1]:toks[j + 2][0]]):
+                    and re.fullmatch(r"[ \-‐'’]?", text[toks[j + 1][1]:toks[j + 2][0]]) \
+                    and not _two_names(text, toks, run, j + 2):
                 j += 1
                 continue
             break
         anchors.extend(_run_anchors(text, toks, run, lang, cal))
         i = j + 1
     return anchors
+
+
+def _two_names(text, toks, run, k) -> bool:
+    """A particle between two full names is a word of the sentence ("Lech Wałęsa do Małgorzaty
+    Kidawy", "Felipe Gonzalez y Carmen Romero"): a name's particle has one name before it or
+    is followed by the surname alone ("Luiz Inácio Lula da Silva", "José Ortega y Gasset")."""
+    return len(run) >= 2 and k + 1 < len(toks) and _is_cap(toks[k + 1][2]) \
+        and text[toks[k][1]:toks[k + 1][0]] in (" ", "-")
 
 
 def _run_anchors(text, toks, run, lang, cal):
