@@ -105,3 +105,26 @@ def test_crossing_boundaries_are_a_2_2_bead(encoder):
                    "and its 40 measures to MPs; it will be voted on in December after a three-week debate."] + EN[2:]
     got = pairs(align(fr, en, "fr", "en", encoder=encoder))
     assert ((1, 2), (1, 2)) in got
+
+
+def test_left_out_sentence_rendered_by_its_neighbour_is_regrouped(encoder):
+    # the DP (or the trim) left sentence 1 out, but its name is in the neighbouring translation
+    from checker.align.aligner import AlignParams, _regroup, _Side
+    from checker.model import Bead
+
+    fr = ["Le ministre a visité mardi l'hôpital de Grenoble.",
+          "Il y a rencontré le docteur Antoine Villeneuve, directeur des urgences."]
+    en = ["On Tuesday the minister visited the Grenoble hospital, where he met Dr Antoine Villeneuve, "
+          "head of the emergency department."]
+    S, T = _Side(fr, "fr", encoder), _Side(en, "en", encoder)
+    got = _regroup([Bead((0,), (0,), 0.5), Bead((1,), (), 0.0)], S, T, encoder, AlignParams())
+    assert pairs(got) == [((0, 1), (0,))]
+
+
+def test_duplicated_sentence_is_not_regrouped(encoder):
+    from checker.align.aligner import AlignParams, _regroup, _Side
+    from checker.model import Bead
+
+    S, T = _Side(FR[:1], "fr", encoder), _Side(EN[:1] * 2, "en", encoder)
+    got = _regroup([Bead((0,), (0,), 0.8), Bead((), (1,), 0.0)], S, T, encoder, AlignParams())
+    assert pairs(got) == [((0,), (0,)), ((), (1,))]

@@ -14,7 +14,11 @@ The design follows Vecalign (Thompson & Koehn 2019) and Bertalign (Liu & Zhu 202
   the coarser one and the cost grows linearly with document length;
 * a second pass searches every bead type (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1) in a band
   around the first-pass path. Rows of the band are filled with numpy vector operations; the
-  0-1 moves within a row use a running minimum.
+  0-1 moves within a row use a running minimum;
+* two post-passes settle unaligned sentences: an edge sentence of a merged bead that adds nothing
+  to it is cut off (``_trim``) unless the other side is long enough to render it too, and a
+  sentence left unaligned goes back to the neighbouring bead that renders it (``_regroup``: a
+  shared name or cognate and a gain in similarity).
 
 Where the encoder is weak (very short lines, numbers only, languages outside its 16) the length
 and anchor terms carry the decision.
@@ -54,6 +58,8 @@ class AlignParams:
     trim_loss: float = 0.03  # the bead loses at most this much similarity without the sentence, and
     trim_gap: float = 0.1  # ... alone, the sentence is this much further from the other side
     trim_gain: float = 0.03  # ... or whose removal makes the bead this much more similar
+    trim_length: float = 0.18  # ... but, without a clear gain, not when the bead's log length ratio
+    # would stray this much further from the document's (~1 sd of 1-1 pairs): it renders the sentence
     max_bead: int = 5  # largest bead, in sentences on both sides together
     size_power: float = 0.6  # bead cost scales with (source sentences x target sentences) ** this
 
@@ -75,6 +81,15 @@ def _anchor_keys(text: str) -> frozenset:
                       for c in text)
     keys = {("n", m.group().replace(",", "").replace(".", "")) for m in _NUM.finditer(digits)}
     return frozenset(keys)
+
+
+COGNATE_PREFIX = 6  # letters two words must share at their start to count as cognates
+_WORD = re.compile(r"[^\W\d_]{%d,}" % COGNATE_PREFIX)
+
+
+def _cognates(text: str) -> frozenset:
+    """Latinised word beginnings of the longer words: cognates and names ("Chronik" / "chronique")."""
+    return frozenset(w[:COGNATE_PREFIX] for w in _WORD.findall(anyascii(text).lower()))
 
 
 class _Side:
@@ -114,6 +129,7 @@ class _Side:
         lens = np.array([len(s) for s in sents], dtype=np.float64)
         self.cum_len = np.concatenate([[0.0], np.cumsum(lens)])
         self.anchors = [_anchor_keys(s) for s in sents]
+        self.cognates = [_cognates(s) for s in sents]
 
     def length(self, k: int, i: np.ndarray) -> np.ndarray:
         return self.cum_len[i + k] - self.cum_len[i]
@@ -130,9 +146,13 @@ def _normaliser(a: np.ndarray, b1: np.ndarray, rng: np.random.Generator, samples
     return np.maximum(total / (len(idx) + PRIOR_WEIGHT), 0.2)
 
 
+UNCOVERED_WEIGHT = 0.5  # weight of the encoder's verdict for a language it was not trained on
+
+
 class _Scorer:
-    def __init__(self, src: _Side, tgt: _Side, params: AlignParams):
+    def __init__(self, src: _Side, tgt: _Side, params: AlignParams, covered: bool = True):
         self.src, self.tgt, self.p = src, tgt, params
+        self.covered = covered
         rng = np.random.default_rng(1)
         self.norm_s = {k: _normaliser(src.win[k], tgt.win[1], rng) for k in src.win}
         self.norm_t = {k: _normaliser(tgt.win[k], src.win[1], rng) for k in tgt.win}
@@ -145,7 +165,12 @@ class _Scorer:
         """Cost of beads of a source sentences starting at i and b target sentences starting at js."""
         cos = self.tgt.win[b][js] @ self.src.win[a][i]
         norm = 0.5 * (self.norm_s[a][i] + self.norm_t[b][js])
-        c = (1.0 - cos) / norm * (a * b) ** self.p.size_power
+        c = (1.0 - cos) / norm
+        if not self.covered:
+            # outside the encoder's languages its similarities are weak evidence: never more
+            # than "unrelated", and half-weighted, so length and anchors decide (Hindi, Hebrew...)
+            c = UNCOVERED_WEIGHT * np.minimum(c, 1.0)
+        c = c * (a * b) ** self.p.size_power
         ls = self.src.length(a, np.array([i]))[0]
         lt = self.tgt.length(b, js)
         dev = np.abs(np.log((lt + 10.0) / ((ls + 10.0) * math.exp(self.log_ratio))))
@@ -302,15 +327,15 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
         from .encoder import default_encoder
         encoder = default_encoder()
     S, T = _Side(src, src_lang, encoder), _Side(tgt, tgt_lang, encoder)
-    scorer = _Scorer(S, T, params)
+    from .encoder import ENCODER_LANGS
+    covered = src_lang.split("-")[0] in ENCODER_LANGS and tgt_lang.split("-")[0] in ENCODER_LANGS
+    scorer = _Scorer(S, T, params, covered)
 
     # first pass: normalised 1-1 cost only, to place the band
     first = _first_pass(S.win[1], T.win[1], skip=0.6)
     windows = _band_from_path(_corners(first), n, m, BAND)
     types = [t for t in BEAD_TYPES if t[0] + t[1] <= params.max_bead] + list(SKIP_TYPES)
     raw = _dp(n, m, windows, types, scorer.cost, params.skip_cost)
-    from .encoder import ENCODER_LANGS
-    covered = src_lang.split("-")[0] in ENCODER_LANGS and tgt_lang.split("-")[0] in ENCODER_LANGS
     beads = []
     for i, a, j, b in raw:
         score = scorer.cos(a, b, i, j) if a and b else 0.0
@@ -321,12 +346,66 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
             beads.extend(Bead((k,), (), 0.0) for k in range(i, i + a))
             beads.extend(Bead((), (k,), 0.0) for k in range(j, j + b))
             continue
-        beads.extend(_trim(S, T, i, a, j, b, score, encoder, params))
-    return beads
+        if not covered:  # the encoder cannot tell which edge sentence is unrendered
+            beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), max(0.0, score)))
+            continue
+        beads.extend(_trim(S, T, i, a, j, b, score, encoder, params, scorer.log_ratio))
+    return _regroup(beads, S, T, encoder, params)
+
+
+def _regroup(beads: list[Bead], S: _Side, T: _Side, encoder, params: AlignParams) -> list[Bead]:
+    """Give an unaligned sentence back to the neighbouring bead that renders it.
+
+    Translators often render two sentences as one ("A. B." -> "A'B'."); the DP prices the pair
+    from whole-run embeddings and may leave B out (or the trim may cut it), and the encoder is too
+    weak to tell that apart from a real omission by similarity alone. Two pieces of evidence
+    together do: B carries a word that the neighbouring bead's other side has and the rest of its
+    own side lacks (a name or a cognate: "Chronik" / "chronique", "parallel" / "parallèlement"),
+    and adding B makes that bead more similar by ``trim_gain``. A duplicated sentence shares no
+    word its neighbour lacks, so it stays an addition.
+    """
+    out = list(beads)
+    x = 0
+    while x < len(out):
+        bead = out[x]
+        side = "source" if bead.source and not bead.target else "target" if bead.target and not bead.source else None
+        if side is None or len(bead.source) + len(bead.target) != 1:
+            x += 1
+            continue
+        k = (bead.source or bead.target)[0]
+        own_side, other_side = (S, T) if side == "source" else (T, S)
+        best = None
+        for y, after in ((x - 1, True), (x + 1, False)):
+            if not 0 <= y < len(out):
+                continue
+            nb = out[y]
+            nown, nother = (nb.source, nb.target) if side == "source" else (nb.target, nb.source)
+            if not nown or not nother or len(nown) + len(nother) + 1 > params.max_bead:
+                continue
+            if (nown[-1] != k - 1) if after else (nown[0] != k + 1):
+                continue
+            if not _shares_own_cognate(own_side, other_side, k, nown, nother):
+                continue
+            grown = list(nown) + [k] if after else [k] + list(nown)
+            vecs = encoder.encode([other_side.join.join(other_side.sents[z] for z in nother),
+                                   own_side.join.join(own_side.sents[z] for z in nown),
+                                   own_side.join.join(own_side.sents[z] for z in grown)])
+            gain = float(vecs[0] @ vecs[2] - vecs[0] @ vecs[1])
+            if gain >= params.trim_gain and (best is None or gain > best[0]):
+                best = (gain, y, tuple(grown), max(0.0, float(vecs[0] @ vecs[2])))
+        if best is None:
+            x += 1
+            continue
+        _, y, grown, score = best
+        nb = out[y]
+        out[y] = Bead(grown, nb.target, score) if side == "source" else Bead(nb.source, grown, score)
+        del out[x]
+        x = min(x, y)
+    return out
 
 
 def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, encoder,
-          params: AlignParams) -> list[Bead]:
+          params: AlignParams, log_ratio: float = 0.0) -> list[Bead]:
     """Split off an edge sentence of a merged bead that adds nothing to it.
 
     The DP may absorb an invented (or dropped) sentence into a neighbouring bead when it is on
@@ -360,13 +439,36 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
                                    join_own.join(own_side.sents[x] for x in rest),
                                    own_side.sents[k]])
             full, without, alone = vecs[0] @ vecs[1], vecs[0] @ vecs[2], vecs[0] @ vecs[3]
-            if without >= full + params.trim_gain or (without >= full - params.trim_loss and (
-                    alone < params.trim_cos or alone < without - params.trim_gap)):
+            # Without a clear gain, a sentence far from the other side on its own is still kept
+            # when the other side is long enough to render it too: a sentence rendered within
+            # another one is far from it alone (the encoder averages over the whole sentence).
+            if without >= full + params.trim_gain or (
+                    without >= full - params.trim_loss
+                    and (alone < params.trim_cos or alone < without - params.trim_gap)
+                    and _length_fit(S, T, src, tgt, log_ratio, side, k) <= params.trim_length):
                 bead = Bead((k,), (), 0.0) if side == "source" else Bead((), (k,), 0.0)
                 (lead if edge == "first" else tail).append(bead)
                 own.remove(k)
                 score = float(without)
     return lead + [Bead(tuple(src), tuple(tgt), max(0.0, score))] + tail
+
+
+def _shares_own_cognate(own_side: _Side, other_side: _Side, k: int, rest, other) -> bool:
+    """Sentence k has a cognate on the other side of the bead that the rest of its own side lacks."""
+    mine = own_side.cognates[k].difference(*(own_side.cognates[x] for x in rest))
+    return bool(mine & frozenset().union(*(other_side.cognates[x] for x in other)))
+
+
+def _length_fit(S: _Side, T: _Side, src: list[int], tgt: list[int], log_ratio: float, side: str,
+                k: int) -> float:
+    """How much further the bead's log length ratio is from the document's without sentence k."""
+    def dev(ls: float, lt: float) -> float:
+        return abs(math.log((lt + 10.0) / (ls + 10.0)) - log_ratio)
+    ls = sum(len(S.sents[x]) for x in src)
+    lt = sum(len(T.sents[x]) for x in tgt)
+    lk = len((S if side == "source" else T).sents[k])
+    without = dev(ls - lk, lt) if side == "source" else dev(ls, lt - lk)
+    return without - dev(ls, lt)
 
 
 def _joiner_for(side: _Side) -> str:
