@@ -51,6 +51,9 @@ ABJAD_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa"}
 # Scripts whose romanisation keeps vowels and is close to a spelling (names are copied or
 # transliterated letter by letter): garbled-letter checks make sense only between these.
 ALPHABETIC_SCRIPTS = {"Latn", "Cyrl", "Grek"}
+# Scripts whose romanisation of a foreign name is loose (普京 for Putin, プーチン): only CLDR's
+# own name of a place counts there, not a transliteration-compatible spelling.
+LOGOGRAPHIC_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore"}
 # Languages in which the letter j is a glide (y), not an affricate.
 _J_GLIDE = {"de", "nl", "pl", "cs", "sk", "sv", "da", "nb", "nn", "no", "fi", "hu", "hr", "sl",
             "sr", "bs", "et", "lv", "lt", "is", "sq"}

@@ -64,6 +64,9 @@ class Name:
     kind: str = "anchor"  # "anchor"; "free": capitalised words; "candidate": a tagger's name
     counterpart: tuple | None = None  # (start, end) of its rendering on the other side
     render: float = 1.0  # evidence of a translation on the other side (see PEAK_RENDERED)
+    # an adjective or demonym of a place (Russian) facing a language without capitals, which
+    # may say it with a word CLDR does not know (הרוסי, الروسي): reported at info at most
+    loose: bool = False
 
 
 @dataclass
@@ -532,6 +535,9 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         res = BeadAnalysis(bead)
         srcs = [Name(a, "source", level=_strength(a, sl, tl), lang=profile(sl).code) for a in src_a]
         tgts = [Name(a, "target", level=_strength(a, tl, sl), lang=profile(tl).code) for a in tgt_a]
+        for names, lang, other in ((srcs, sl, tl), (tgts, tl, sl)):
+            for n in names:
+                n.loose = n.level == 0 and _is_derived(n.anchor, lang) and not profile(other).capitalises_names
         for names, nl, others, olang, osents in ((srcs, sl, tgt_a, tl, tsents),
                                                   (tgts, tl, src_a, sl, ssents)):
             for n in names:
@@ -540,9 +546,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                               or _territory_in(codes, osents, olang)):
                     n.matched = True
                     continue
-                if codes and not (profile(olang).script in ent.ALPHABETIC_SCRIPTS
-                                  and profile(nl).script in ent.ALPHABETIC_SCRIPTS):
-                    continue  # CLDR has its name in that language: it is not there
+                if codes and ({profile(olang).script, profile(nl).script} & ent.LOGOGRAPHIC_SCRIPTS):
+                    continue  # CLDR has its name in that language, and a loose romanisation proves nothing
                 if "acronym" in n.anchor.extra and _acronym_found(n.anchor.text, osents, olang):
                     n.matched = True
                     continue
@@ -828,7 +833,7 @@ def _severity(n: Name, default: Severity, strong: Severity | None = None) -> Sev
     """The rule's severity for a name no spelling accounts for: the default (or ``strong``, for
     a surely carried-over name) when nothing on the other side comes near it in meaning, info
     when a phrase there might translate it."""
-    if not _absent(n):
+    if not _absent(n) or n.loose:
         return Severity.INFO
     if n.level >= 2:
         return strong or default

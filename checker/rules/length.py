@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import unicodedata
 from typing import Iterator
 
 from ..langs import profile
@@ -38,7 +39,9 @@ MIN_DIFF = 15           # and at least this many characters of difference
 
 
 def _chars(s: str) -> int:
-    return sum(ch.isalnum() for ch in s)
+    """Letters, digits and the vowel signs of abugidas (Devanagari "ी", Thai "ิ"), which
+    ``str.isalnum`` does not count although they are written characters of the word."""
+    return sum(ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc") for ch in s)
 
 
 def _two_sided(ctx: Context) -> list[Bead]:
