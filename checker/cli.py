@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--target-lang")
     a.add_argument("--presegmented", action="store_true")
     a.add_argument("--format", "-f", choices=("json", "text"), default="json")
+    a.add_argument("--config", metavar="FILE", help="configuration file (its [encoder] table is used)")
 
     f = sub.add_parser("feed", help="check every translation of every article of a JSONL feed")
     f.add_argument("feed", help="JSONL file, one article per line")
@@ -97,6 +98,20 @@ class _Run:
             except GlossaryError as e:
                 raise UsageError(str(e)) from None
         return self._glossaries[path]
+
+    @property
+    def encoder(self):
+        """The configured sentence encoder, loaded now so that a model folder that cannot be
+        used is one error before any record is checked."""
+        if not hasattr(self, "_encoder"):
+            from .align.encoder import EncoderError, make_encoder
+            try:
+                self._encoder = make_encoder(self.config.encoder)
+                if self.config.encoder.backend != "use":
+                    self._encoder.encode(["warm up"])
+            except EncoderError as e:
+                raise UsageError(str(e)) from None
+        return self._encoder
 
     def settings(self, slang: str, tlang: str):
         cfg = self.config.for_pair(slang, tlang)
@@ -172,8 +187,8 @@ def cmd_check(args) -> int:
     for path in args.translations:
         results.append(check_pair(source, read_text(path), args.source_lang, args.target_lang,
                                   args.presegmented, doc_id=path, source_name=args.source,
-                                  target_name=path, settings=run.settings))
-    return _emit(make_report(results, config_hash=run.hash), args, run)
+                                  target_name=path, settings=run.settings, encoder=run.encoder))
+    return _emit(make_report(results, config_hash=run.hash, encoder=run.encoder), args, run)
 
 
 def cmd_align(args) -> int:
@@ -181,10 +196,12 @@ def cmd_align(args) -> int:
     from .pipeline import check_pair
     from .report.alignment import render_alignment
     from .pipeline import Settings
+    args.select = args.ignore = args.fail_on = args.glossary = None
+    run = _Run(args, [args.source, args.translation])
     res = check_pair(read_text(args.source), read_text(args.translation), args.source_lang,
                      args.target_lang, args.presegmented, doc_id=args.translation,
                      source_name=args.source, target_name=args.translation,
-                     settings=Settings(select=("NONE",)))
+                     settings=Settings(select=("NONE",)), encoder=run.encoder)
     sys.stdout.write(render_alignment(res, args.format))
     return EXIT_CLEAN
 
@@ -197,6 +214,7 @@ def cmd_feed(args) -> int:
     if args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {args.jobs}")
     report = run_feed(read_feed(args.feed), run.settings, config_hash=run.hash, jobs=args.jobs,
+                      encoder=run.encoder, encoder_config=run.config.encoder,
                       on_item=(lambda line: _write(line, None)) if stream else None)
     if stream:
         _baseline(report, args)

