@@ -294,9 +294,12 @@ def _spaced_matches(text: str, b: str):
         form, kind, value, abbr = hit
         if abbr and form.endswith(".") and not text[e:].strip(" \"'”»)]"):
             continue  # "en mer." at the end of a sentence: the dot ends the sentence
+        weak = ()
         if not _case_ok(form, surface, text[:s]) and not (
                 kind == "weekday" and _capitalised_weekday_ok(text[:s])):
-            continue
+            if not (form[:1].isupper() and surface.islower()):
+                continue
+            weak = ("weak",)  # "kasım": a short CLDR-capitalised name in lower case, maybe a word
         letters = form.rstrip(".")
         cased = letters[:1].lower() != letters[:1].upper()
         if abbr and len(letters) <= 2 and not cased:
@@ -316,7 +319,7 @@ def _spaced_matches(text: str, b: str):
         if kind == "month" and form[:1].isupper() and b == "en" and not _month_context_ok(
                 text, s, e):
             continue
-        out.append((s, e, kind, value, abbr))
+        out.append((s, e, kind, value, abbr) + weak)
         taken.append((s, e))
     return out
 
@@ -386,13 +389,13 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             matches += [m for m in _cjk_matches(text, b)
                         if not any(_overlaps(m[0], m[1], [(x[0], x[1])]) for x in matches)]
     date_spans: list[tuple[int, int]] = []
-    for s, e, kind, value, _abbr in matches:
-        extra: tuple = ()
+    for s, e, kind, value, _abbr, *weak in matches:
+        extra: tuple = tuple(weak)
         if kind == "month":
             mid = _MID.get(b)
             mm = re.search(r"(?:" + mid + r")$", text[:s], re.I) if mid else None
             if mm:
-                extra = ("mid",)
+                extra = extra + ("mid",)
                 s = mm.start()
         anchors.append(Anchor(kind, value, s, e, text[s:e], extra))
         if kind == "month":

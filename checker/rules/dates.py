@@ -35,15 +35,19 @@ _MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 
 
 def _compare(src: list[Anchor], tgt: list[Anchor]):
-    """(pairs, only_in_source, only_in_target) by value; one anchor per value and side."""
+    """(pairs, only_in_source, only_in_target) by value; one anchor per value and side. A weak
+    anchor (a short month name in lower case: Turkish "kasım", which is also a word) may render
+    the other side's but is never reported itself."""
     def firsts(anchors):
         seen = {}
         for a in anchors:
-            seen.setdefault(a.value, a)
+            if "weak" not in a.extra:
+                seen.setdefault(a.value, a)
         return seen
     s, t = firsts(src), firsts(tgt)
-    only_s = [a for v, a in s.items() if v not in t]
-    only_t = [b for v, b in t.items() if v not in s]
+    s_all, t_all = {a.value for a in src}, {a.value for a in tgt}
+    only_s = [a for v, a in s.items() if v not in t_all]
+    only_t = [b for v, b in t.items() if v not in s_all]
     pairs = list(zip(only_s, only_t))
     return pairs, only_s[len(pairs):], only_t[len(pairs):]
 
@@ -353,7 +357,7 @@ class WeekdayWrongForDate(_DateRule):
         bead_of = {j: bead for bead in ctx.beads for j in bead.target}
         for j, sent in enumerate(ctx.target.sentences):
             anchors = ctx.target_anchors[j]
-            weekdays = [a for a in anchors if a.kind == "weekday"]
+            weekdays = [a for a in anchors if a.kind == "weekday" and "weak" not in a.extra]
             if not weekdays:
                 continue
             stated = {a.value for a in weekdays}
