@@ -145,12 +145,12 @@ def _unaligned(rule: Rule, ctx: Context, side: str):
                                evidence=(("similarity", round(sim, 3)),))
 
 
-_CLAUSE = re.compile(r"[^,;:()\u2013\u2014\uff0c\uff1b\uff1a\uff08\uff09\u3001]+")
+_CLAUSE = re.compile(r"[^,;:()\u2013\u2014\uff0c\uff1b\uff1a\uff08\uff09\u3001\u300c\u300d\u300e\u300f\u201c\u201d\u00ab\u00bb\u201e\"]+")
 
 
 def _clauses(text: str, spaced: bool, min_words: int = 4) -> list[tuple[int, int]]:
-    """Offsets of the clauses of a sentence (between commas, semicolons, colons, brackets, dashes)
-    long enough to carry content of their own."""
+    """Offsets of the clauses of a sentence (between commas, semicolons, colons, brackets, dashes,
+    quotation marks) long enough to carry content of their own."""
     out = []
     from ..text.segment import strip_span
 
@@ -169,9 +169,10 @@ class ClauseOmitted(Rule):
     What it flags
     -------------
     In an aligned sentence pair, a clause of the source (between commas, semicolons, colons,
-    brackets or dashes) that the translation does not render: the translation is closer to the
-    source without that clause than with it, and the clause alone is far less similar to the
-    translation than the source's other clauses are (multilingual sentence encoder).
+    brackets, dashes or quotation marks) that the translation does not render: the translation
+    is closer to the source without that clause than with it, and the clause alone is far less
+    similar to the translation than the source's other clauses are (multilingual sentence
+    encoder).
 
     Why it matters
     --------------
