@@ -51,6 +51,9 @@ ABJAD_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa"}
 # Scripts whose romanisation keeps vowels and is close to a spelling (names are copied or
 # transliterated letter by letter): garbled-letter checks make sense only between these.
 ALPHABETIC_SCRIPTS = {"Latn", "Cyrl", "Grek"}
+# Languages whose capitals are weak evidence of a name: English (titles, institutions,
+# adjectives of nationality) and German, Luxembourgish, Dutch (nouns, institutions).
+WEAK_CAPITALS = {"en", "de", "lb", "nl"}
 # Scripts whose romanisation of a foreign name is loose (普京 for Putin, プーチン): only CLDR's
 # own name of a place counts there, not a transliteration-compatible spelling.
 LOGOGRAPHIC_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore"}
@@ -920,6 +923,15 @@ def _run_anchors(text, toks, run, lang, cal):
         else:
             initial = pos == 0 and _is_initial(text, s)
             keep.append(not is_common_word(tl, base, initial))
+    # in a language that capitalises only names (not titles, not every noun), a capitalised
+    # common word inside a run with a name is part of that name: "Млечный Путь", "Stany
+    # Zjednoczone" (English "President Erdogan" and German nouns do not qualify)
+    if base not in WEAK_CAPITALS and profile(base).capitalises_names and any(keep):
+        for pos, idx in enumerate(run):
+            s, e, t = toks[idx]
+            if not keep[pos] and pos > 0 and t.lower().rstrip(".") not in cal and not _not_a_name(t) \
+                    and len(t) >= 2 and (keep[pos - 1] or (pos + 1 < len(run) and keep[pos + 1])):
+                keep[pos] = True
     # a sentence-initial word followed by a name is part of it: "Sergey Şoygu said"
     if len(keep) > 1 and not keep[0] and keep[1] and _is_initial(text, toks[run[0]][0]) \
             and not _is_acronym(toks[run[1]][2]) and toks[run[0]][2].lower() not in cal \

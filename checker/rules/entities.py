@@ -44,9 +44,7 @@ CASE_LANGUAGES = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "b
                   "fi", "et", "hu", "tr", "az", "kk", "uz", "ka", "hy", "el", "is", "ro", "sq"}
 # Languages whose genitive adds -s to a name (Singapurs, Griechenlands, Nederlands).
 GENITIVE_S = {"de", "lb", "nl", "sv", "da", "nb", "nn", "no", "is"}
-# Languages whose capitals are weak evidence of a name: English (titles, institutions,
-# adjectives of nationality) and German (every noun).
-WEAK_CAPITALS = {"en", "de", "lb", "nl"}
+WEAK_CAPITALS = ent.WEAK_CAPITALS
 MATCH = 0.8
 # Languages whose script writes consonant voicing of foreign names faithfully (kana, hangul).
 VOICING_SCRIPTS_LANGS = {"ja", "ko"}  # name_similarity at or above which two spans render the same name
