@@ -553,17 +553,19 @@ def _known_by_tokens(lang: str) -> tuple[dict, dict, int]:
 
 @functools.lru_cache(maxsize=None)
 def calendar_words(lang: str) -> frozenset:
-    """Lowercased CLDR weekday and month names (all widths and contexts) of ``lang``."""
+    """Lowercased CLDR weekday and month names (all widths and contexts) of ``lang``, and the
+    full English ones (English abbreviations are names elsewhere: Polish "Jan" Paweł)."""
     from babel import Locale, UnknownLocaleError
     words: set[str] = set()
-    for code in {lang.split("-")[0].lower(), "en"}:
+    base = lang.split("-")[0].lower()
+    for code in {base, "en"}:
         try:
             loc = Locale.parse(code)
         except (UnknownLocaleError, ValueError):
             continue
         for table in (loc.days, loc.months):
             for ctx in table.values():
-                for width in ("wide", "abbreviated"):
+                for width in ("wide", "abbreviated") if code == base else ("wide",):
                     for name in ctx.get(width, {}).values():
                         words.add(name.lower().rstrip("."))
     return frozenset(words)

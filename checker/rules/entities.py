@@ -553,8 +553,9 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     n.matched = True
                     continue
                 # spans of CLDR names on the other side render those names, not this one
-                exclude = [] if codes or profile(olang).spaces else \
-                    [(o.start, o.end) for o in others if _codes(o)]
+                # (and a place is not spelt like another place: "Paryżu" is not "Polish")
+                exclude = _other_places(codes, others, osents, olang) if codes else \
+                    [] if profile(olang).spaces else [(o.start, o.end) for o in others if _codes(o)]
                 best = _best_counterpart(n, nl, osents, olang, MATCH, exclude)
                 # a territory or city not found under its CLDR name: only a close form will do
                 need = 0.85 if codes else _threshold(nl, olang)
