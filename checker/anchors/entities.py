@@ -769,7 +769,24 @@ def _is_initial(text: str, start: int) -> bool:
     A title or initial before it is no sentence end: "M. Akar", "Mr. Akar", "J. Smith".
     """
     before = text[:start]
-    return bool(_SENT_BREAK.search(before)) and not _TITLE_ABBREV.search(before)
+    if not _SENT_BREAK.search(before) or _TITLE_ABBREV.search(before):
+        return False
+    return not _quoted_title(text, start)
+
+
+_OPEN_QUOTE = re.compile(r"""(\S*)\s*["«“„]\s*$""")
+_QUOTED = re.compile(r"""[^"»”“.!?:;]{1,60}?["»”“]""")
+
+
+def _quoted_title(text: str, start: int) -> bool:
+    """A short quotation inside a sentence names something (в "Фортуне", la société « Total »):
+    its first word is no sentence start. A quotation after a sentence end or a colon, or one
+    that runs long, is speech."""
+    m = _OPEN_QUOTE.search(text[:start])
+    if not m or not m.group(1) or re.search(r"[.!?…:;]$", m.group(1)):
+        return False
+    q = _QUOTED.match(text, start)
+    return bool(q) and len(q.group().split()) <= 4
 
 
 # ---------------------------------------------------------------------------------------------
