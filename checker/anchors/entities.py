@@ -774,14 +774,14 @@ def _is_initial(text: str, start: int) -> bool:
     return not _quoted_title(text, start)
 
 
-_OPEN_QUOTE = re.compile(r"""(\S*)\s*["«“„]\s*$""")
-_QUOTED = re.compile(r"""[^"»”“.!?:;]{1,60}?["»”“]""")
+_OPEN_QUOTE = re.compile(r"""(\S*)\s*["«“„(]\s*$""")
+_QUOTED = re.compile(r"""[^"»”“.!?:;()]{1,60}?["»”“),]""")
 
 
 def _quoted_title(text: str, start: int) -> bool:
-    """A short quotation inside a sentence names something (в "Фортуне", la société « Total »):
-    its first word is no sentence start. A quotation after a sentence end or a colon, or one
-    that runs long, is speech."""
+    """A short quotation or bracket inside a sentence names something (в "Фортуне", la société
+    « Total », "(Ларсон и ЛаФасто, 1989)"): its first word is no sentence start. A quotation
+    after a sentence end or a colon, or one that runs long, is speech."""
     m = _OPEN_QUOTE.search(text[:start])
     if not m or not m.group(1) or re.search(r"[.!?…:;]$", m.group(1)):
         return False

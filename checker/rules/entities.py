@@ -452,11 +452,15 @@ class _Meaning:
         return float(v[0] @ v[2] - v[0] @ v[1])
 
     def name_peak(self, n: "Name", own_doc, own_sents, own_lang: str, doc, sents, lang: str,
-                  exclude=()) -> float:
+                  exclude=(), claimed=()) -> float:
         """The peak of the name, or of the name with a neighbouring word when that phrase stands
         out more than the neighbour alone: a name that is part of a term ("Foster care", "Mountain
-        Gorilla", "Urzędu Celno Skarbowego") is translated as the whole term."""
-        best = self.closest(n.anchor.text, doc, sents, lang, exclude)[0]
+        Gorilla", "Urzędu Celno Skarbowego") is translated as the whole term. When the closest
+        phrase is a name of the other side that renders another name (``claimed``: "LaFasto"
+        for "Ларсон и ЛаФасто"), it is no rendering of this one: the next closest counts."""
+        best, a, b = self.closest(n.anchor.text, doc, sents, lang, exclude)
+        if any(a < y and x < b for x, y in claimed):
+            best = self.closest(n.anchor.text, doc, sents, lang, list(exclude) + list(claimed))[0]
         if len(n.anchor.text.split()) > 1:
             return best  # a full name ("Recep Tayyip Erdogan") is no part of a term
         for s in own_sents:
@@ -628,7 +632,9 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         free_s = [n for n in free_s if not n.matched]
         free_t = [n for n in free_t if not n.matched]
         _decide(res, miss, add, free_s, free_t, meaning, ctx, ssents, tsents,
-                {"source": tgts, "target": srcs})
+                {"source": tgts, "target": srcs},
+                {side: [n.counterpart for n in names if n.matched and n.counterpart]
+                 for side, names in (("source", srcs), ("target", tgts))})
         out.append(res)
     _inconsistent_renderings(ctx, renderings)
     ctx.cache[key] = out
@@ -670,7 +676,7 @@ def _prefetch(meaning: _Meaning, ctx: Context, names, ssents, tsents) -> None:
 
 
 def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, ssents, tsents,
-            others=None) -> None:
+            others=None, claimed_by=None) -> None:
     """Missing, added and replaced names of a bead from the names no spelling accounts for.
 
     1. Two unmatched names (or capitalised runs) of the two sides that mean the same (cosine
@@ -684,6 +690,7 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
     """
     sl, tl = ctx.source.lang, ctx.target.lang
     others = others or {"source": [], "target": []}
+    claimed_by = claimed_by or {}  # side -> spans of the other side that render its matched names
     if not (miss or add):
         return
     _prefetch(meaning, ctx, miss + add + free_s + free_t, ssents, tsents)
@@ -711,7 +718,9 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             own_lang = sl if n.side == "source" else tl
             # a place (CLDR) is not rendered by the name of another place: Spain for Argentinien
             other_places = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang)
-            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, other_places) \
+            claimed = [] if n.kind == "free" else claimed_by.get(n.side, [])
+            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, other_places,
+                                         claimed) \
                 - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents)
             if n.side == "source" and n.kind != "free":
                 d = meaning.confirms(n, ctx, ssents, tsents)
