@@ -129,21 +129,36 @@ def _acronym_found(acr: str, sents, lang: str) -> bool:
 def _territory_in(codes: set[str], sents, lang: str) -> bool:
     """A territory/city named in the sentences, in any case or inflection (russe, Russlands),
     or by a one-character abbreviation in Chinese and Japanese (美方, 中美)."""
+    return _territory_span(codes, sents, lang) is not None
+
+
+def _territory_span(codes: set[str], sents, lang: str) -> tuple[int, int] | None:
+    """(start, end) in the document of the first mention of the territory/city (see
+    ``_territory_in``), None if the sentences do not name it."""
+    spans = _territory_spans(codes, sents, lang, first=True)
+    return spans[0] if spans else None
+
+
+def _territory_spans(codes: set[str], sents, lang: str, first: bool = False) -> list[tuple[int, int]]:
+    """Every mention of the territory/city in the sentences (or the first only)."""
+    out = []
     terr = {c.split(":", 1)[1] for c in codes if c.startswith("territory:")}
     if profile(lang).capitalises_names:
         for s in sents:
-            for _, _, t in ent._tokens(s.text):
+            for a, b, t in ent._tokens(s.text):
                 if codes & ent.territory_forms(t, lang):
-                    return True
+                    out.append((s.start + a, s.start + b))
     else:
         for s in sents:
-            for _, _, ex in ent._known_in_uncased(s.text, lang):
+            for a, b, ex in ent._known_in_uncased(s.text, lang):
                 if codes & set(ex):
-                    return True
+                    out.append((s.start + a, s.start + b))
             abbr = ent.ABBREVIATIONS.get(profile(lang).code, {})
-            if any(code in terr and ch in s.text for ch, code in abbr.items()):
-                return True
-    return False
+            for ch, code in abbr.items():
+                k = s.text.find(ch) if code in terr else -1
+                if k >= 0 and not any(x <= s.start + k < y for x, y in out):
+                    out.append((s.start + k, s.start + k + len(ch)))
+    return out[:1] if first else out
 
 
 def _other_places(codes: set[str], anchors, sents, lang: str) -> list[tuple[int, int]]:
@@ -544,10 +559,12 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                                                   (tgts, tl, src_a, sl, ssents)):
             for n in names:
                 codes = _codes(n.anchor)
-                if codes and (any(codes & _codes(o) for o in others)
-                              or _territory_in(codes, osents, olang)):
-                    n.matched = True
-                    continue
+                if codes:
+                    same = next((o for o in others if codes & _codes(o)), None)
+                    span = (same.start, same.end) if same else _territory_span(codes, osents, olang)
+                    if span:
+                        n.matched, n.counterpart = True, span
+                        continue
                 if codes and ({profile(olang).script, profile(nl).script} & ent.LOGOGRAPHIC_SCRIPTS):
                     continue  # CLDR has its name in that language, and a loose romanisation proves nothing
                 if "acronym" in n.anchor.extra and _acronym_found(n.anchor.text, osents, olang):
@@ -902,21 +919,23 @@ class EntityMissing(_EntityRule):
     def _fewer_mentions(self, ctx: Context, res: "BeadAnalysis") -> Iterator[Finding]:
         """A name mentioned more often in the source sentences than in their translation, which
         still has it: one mention was dropped ("Mick Fleetwood ... Fleetwood Mac" -> "...
-        Fleetwood Mac"). Mentions are counted by spelling, so a translation that uses a
-        pronoun for a repeated name is reported too: at warning, as the reader lost who.
-        Places (CLDR) are left out: their renderings (adjectives, "US" for "United States")
-        do not count by spelling."""
+        Fleetwood Mac"). Names are counted by spelling, letters for letters only. Places (CLDR)
+        are left out: counted by their codes (中国 twice, "Chinese" once) they flagged clean
+        translations that say a place once where the source repeats it. A translation that
+        uses a pronoun for a repeated name is reported too: at warning, as the reader lost who."""
         sl, tl = ctx.source.lang, ctx.target.lang
         if not {profile(sl).script, profile(tl).script} <= ent.ALPHABETIC_SCRIPTS:
-            return  # counted by spelling: letters for letters only
-        src_a = [a for a in ctx.bead_anchors(res.bead, ["entity"])[0] if not _codes(a)]
+            return
+        tsents = _sentences(ctx.target, res.bead.target)
+        src_all = ctx.bead_anchors(res.bead, ["entity"])[0]
         reported = {w for n in res.missing for w in _words(n.anchor.value)}
         mentions: dict[str, list[Anchor]] = {}
-        for a in src_a:
+        for a in src_all:
+            if _codes(a):
+                continue
             for w in dict.fromkeys(_words(a.value)):
                 if len(w) >= 3 and w not in reported:
                     mentions.setdefault(w, []).append(a)
-        tsents = _sentences(ctx.target, res.bead.target)
         tokens = [t for s in tsents for _, _, t in ent._tokens(s.text)]
         need = _threshold(sl, tl)
         for w, anchors in mentions.items():
