@@ -65,6 +65,7 @@ class Name:
     # an adjective or demonym of a place (Russian) facing a language without capitals, which
     # may say it with a word CLDR does not know (הרוסי, الروسي): reported at info at most
     loose: bool = False
+    cldr: bool = False  # found on the other side under a CLDR name or form of the same place
 
 
 @dataclass
@@ -563,7 +564,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     same = next((o for o in others if codes & _codes(o)), None)
                     span = (same.start, same.end) if same else _territory_span(codes, osents, olang)
                     if span:
-                        n.matched, n.counterpart = True, span
+                        n.matched, n.counterpart, n.cldr = True, span, True
                         continue
                 if codes and ({profile(olang).script, profile(nl).script} & ent.LOGOGRAPHIC_SCRIPTS):
                     continue  # CLDR has its name in that language, and a loose romanisation proves nothing
@@ -595,6 +596,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         same_alpha = (profile(sl).script in ent.ALPHABETIC_SCRIPTS
                       and profile(tl).script == profile(sl).script)
         for n in srcs:
+            if n.cldr:
+                continue  # a place found under its CLDR name: "Ukrajině" / "Ukraine" is no corruption
             g = _garbled(n, sl, tsents, tl, same_alpha)
             if g:
                 res.garbled.append((n,) + g)
