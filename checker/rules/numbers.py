@@ -34,12 +34,18 @@ def _fmt(v: float) -> str:
     return f"{v:g}"
 
 
+def _canonical(v: float) -> float:
+    """The value to 12 significant digits: 2.0761 trillion and 2兆761億 are one number, however
+    the float arithmetic of scale words rounded them."""
+    return float(f"{abs(v):.12g}")
+
+
 def _values(a: Anchor) -> set:
     """The readings of a number: its value and an alternative separator reading."""
-    vals = {round(abs(float(a.value)), 6)}
+    vals = {_canonical(float(a.value))}
     for f in a.extra:
         if f.startswith("alt:"):
-            vals.add(round(abs(float(f[4:])), 6))
+            vals.add(_canonical(float(f[4:])))
     return vals
 
 
