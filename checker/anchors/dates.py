@@ -140,7 +140,8 @@ def _lcp(a: str, b: str) -> int:
 
 def _words(text: str):
     """(start, end) of words: letters with their combining marks (Devanagari vowel signs are
-    not \\w in Python), inner apostrophes, and a final "." kept for abbreviations."""
+    not \\w in Python), inner apostrophes and zero-width joiners, and a final "." kept for
+    abbreviations."""
     n = len(text)
     i = 0
     while i < n:
@@ -148,7 +149,9 @@ def _words(text: str):
             i += 1
             continue
         j = i
-        while j < n and (_is_letter(text[j]) or (text[j] in "'’" and j + 1 < n
+        # inner apostrophes, and the zero-width (non-)joiners of Persian and Indic words
+        # ("سه‌شنبه" is Tuesday: split at its ZWNJ it would read "شنبه", Saturday)
+        while j < n and (_is_letter(text[j]) or (text[j] in "'’\u200c\u200d" and j + 1 < n
                                                    and _is_letter(text[j + 1]) and j > i)):
             j += 1
         end = j + 1 if j < n and text[j] == "." else j
