@@ -27,6 +27,8 @@ import functools
 import inspect
 import math
 import re
+
+import regex
 import unicodedata
 
 from ..model import Anchor
@@ -409,7 +411,9 @@ def _roman_value(r: str) -> int | None:
     return total if 0 < total <= 40 else None
 
 
-_SCALE_RE = re.compile(r"[\s\u00a0]*([^\W\d_]+\.?)")
+# letters with their combining marks (Devanagari "लाख": its vowel sign is no \w in Python) and a
+# final abbreviation mark ("Mio.", Devanagari "क॰")
+_SCALE_RE = regex.compile(r"[\s\u00a0]*([\p{L}\p{M}]+[.\u0970]?)")
 
 
 def _apply_scale(text: str, e: int, value: float, b: str) -> tuple[float, int, bool]:
