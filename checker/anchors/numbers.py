@@ -313,7 +313,8 @@ class _Tok:
         return self.notnum
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# words with their combining marks (Hindi "बीस", "पाँच": vowel signs are no \w in Python)
+_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
 # "and a half" between a number and its scale word (a tiny list: CLDR has no such data)
 _HALF = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio", "it": r"e\s+mezzo",
          "pt": r"e\s+meio", "nl": r"en\s+een\s+half", "de": r"einhalb", "ru": r"с\s+половиной",
