@@ -211,7 +211,8 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال)
         if min(len(ka), len(kb)) <= 2:
             return 0.9 if ka == kb and _fine(a) == _fine(b) else 0.0
-        return sk
+        # transliteration keeps the first consonant: Lagarde is not قالت (qlt)
+        return sk if ka[0] == kb[0] else sk * 0.88
     pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
     ph = fuzz.ratio(pa, pb) / 100.0
     score = (sk + ph) / 2
