@@ -66,6 +66,7 @@ class Name:
     # may say it with a word CLDR does not know (הרוסי, الروسي): reported at info at most
     loose: bool = False
     cldr: bool = False  # found on the other side under a CLDR name or form of the same place
+    score: float = 0.0  # spelling similarity of the counterpart, when found by spelling
 
 
 @dataclass
@@ -160,6 +161,26 @@ def _territory_spans(codes: set[str], sents, lang: str, first: bool = False) -> 
                 if k >= 0 and not any(x <= s.start + k < y for x, y in out):
                     out.append((s.start + k, s.start + k + len(ch)))
     return out[:1] if first else out
+
+
+def _one_name_per_span(names, lang: str, osents, olang: str) -> None:
+    """Two names found by spelling in the same span of the other side: the closer keeps it, the
+    other looks again elsewhere ("Frankfurt" is فرانكفورت; "Lagarde", spelt alike, is then not
+    found there). Two mentions of one name in a translation may share their source's."""
+    taken = [(n.counterpart, n) for n in names if n.cldr and n.counterpart]
+    for n in sorted((n for n in names if n.matched and n.score and n.counterpart), key=lambda n: -n.score):
+        a, b = n.counterpart
+        rivals = [(span, m) for span, m in taken if a < span[1] and span[0] < b]
+        # a translation may name twice what its source names once ("Mosasaurus" ... "Mosasaurs");
+        # a source name twice with one rendering lost a mention ("Россия 1" ... "Russia.tv")
+        if rivals and not (n.side == "target" and all(_sound_alike(n, m) >= MATCH for _, m in rivals)):
+            best = _best_counterpart(n, lang, osents, olang, MATCH, [span for span, _ in taken])
+            if best[1] >= 0 and best[0] >= _threshold(lang, olang):
+                n.counterpart, n.score = (best[1], best[2]), best[0]
+            else:
+                n.matched, n.counterpart, n.score = False, None, 0.0
+                continue
+        taken.append((n.counterpart, n))
 
 
 def _other_places(codes: set[str], anchors, sents, lang: str) -> list[tuple[int, int]]:
@@ -583,7 +604,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 need = 0.85 if codes else _threshold(nl, olang)
                 n.matched = best is not None and best[0] >= need
                 if n.matched:
-                    n.counterpart = (best[1], best[2])
+                    n.counterpart, n.score = (best[1], best[2]), best[0]
                 if not n.matched and not codes and len(n.anchor.value.split()) == 1:
                     # a demonym or adjective of a territory: Ruslarla / Russes
                     forms = ent.territory_forms(n.anchor.text, nl)
@@ -592,6 +613,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     own = _best_counterpart(n, nl, osents, olang, MATCH, exclude, last_only=True)
                     if own[0] >= need:
                         renderings.append((_words(n.anchor.value)[-1], own, res, n))
+        _one_name_per_span(srcs, sl, tsents, tl)
+        _one_name_per_span(tgts, tl, ssents, sl)
         # garbled: a source name word whose closest target word is a corruption of it
         same_alpha = (profile(sl).script in ent.ALPHABETIC_SCRIPTS
                       and profile(tl).script == profile(sl).script)
