@@ -134,33 +134,32 @@ def _territory_in(codes: set[str], sents, lang: str) -> bool:
     return _territory_span(codes, sents, lang) is not None
 
 
+def _place_words(sents, lang: str):
+    """(start, end, word, CLDR codes) of each word of a cased text that names a place, in any
+    case, inflection or derivation (russe, Russlands, Polish)."""
+    for s in sents:
+        for a, b, t in ent._tokens(s.text):
+            forms = ent.territory_forms(t, lang)
+            if forms:
+                yield s.start + a, s.start + b, t, forms
+
+
 def _territory_span(codes: set[str], sents, lang: str) -> tuple[int, int] | None:
     """(start, end) in the document of the first mention of the territory/city (see
     ``_territory_in``), None if the sentences do not name it."""
-    spans = _territory_spans(codes, sents, lang, first=True)
-    return spans[0] if spans else None
-
-
-def _territory_spans(codes: set[str], sents, lang: str, first: bool = False) -> list[tuple[int, int]]:
-    """Every mention of the territory/city in the sentences (or the first only)."""
-    out = []
-    terr = {c.split(":", 1)[1] for c in codes if c.startswith("territory:")}
     if profile(lang).capitalises_names:
-        for s in sents:
-            for a, b, t in ent._tokens(s.text):
-                if codes & ent.territory_forms(t, lang):
-                    out.append((s.start + a, s.start + b))
-    else:
-        for s in sents:
-            for a, b, ex in ent._known_in_uncased(s.text, lang):
-                if codes & set(ex):
-                    out.append((s.start + a, s.start + b))
-            abbr = ent.ABBREVIATIONS.get(profile(lang).code, {})
-            for ch, code in abbr.items():
-                k = s.text.find(ch) if code in terr else -1
-                if k >= 0 and not any(x <= s.start + k < y for x, y in out):
-                    out.append((s.start + k, s.start + k + len(ch)))
-    return out[:1] if first else out
+        return next(((a, b) for a, b, _, forms in _place_words(sents, lang) if codes & forms), None)
+    terr = {c.split(":", 1)[1] for c in codes if c.startswith("territory:")}
+    abbr = ent.ABBREVIATIONS.get(profile(lang).code, {})
+    for s in sents:
+        for a, b, ex in ent._known_in_uncased(s.text, lang):
+            if codes & set(ex):
+                return s.start + a, s.start + b
+        for ch, code in abbr.items():
+            k = s.text.find(ch) if code in terr else -1
+            if k >= 0:
+                return s.start + k, s.start + k + len(ch)
+    return None
 
 
 def _one_name_per_span(names, lang: str, osents, olang: str) -> None:
@@ -190,11 +189,8 @@ def _other_places(codes: set[str], anchors, sents, lang: str) -> list[tuple[int,
         return []
     spans = [(a.start, a.end) for a in anchors if _codes(a) and not _codes(a) & codes]
     if profile(lang).capitalises_names:
-        for s in sents:
-            for a, b, t in ent._tokens(s.text):
-                forms = ent.territory_forms(t, lang) if t[:1].isupper() else set()
-                if forms and not forms & codes:
-                    spans.append((s.start + a, s.start + b))
+        spans += [(a, b) for a, b, t, forms in _place_words(sents, lang)
+                  if t[:1].isupper() and not forms & codes]
     return spans
 
 
