@@ -23,6 +23,7 @@ from typing import Iterator
 
 from ..langs import profile
 from ..model import Bead, Document, Severity
+from ..text.frequency import zipf  # zipf(word, lang): None when wordfreq lacks the language
 from ..text.tokens import is_nospace_script, script_fits, token_script, tokens
 from .base import Context, Rule, register
 
@@ -44,18 +45,6 @@ LANGID_MIN_CHARS = 25
 
 def _base(lang: str) -> str:
     return (lang or "und").replace("_", "-").split("-")[0].lower()
-
-
-def _wf_lang(lang: str) -> str | None:
-    from ..text.frequency import code_for
-    return code_for(lang)
-
-
-def zipf(word: str, lang: str) -> float | None:
-    """Zipf frequency of ``word`` in ``lang`` (0 = unknown word), None if wordfreq lacks the
-    language."""
-    from ..text.frequency import zipf as _zipf
-    return _zipf(word, lang)
 
 
 @functools.lru_cache(maxsize=None)
