@@ -250,9 +250,10 @@ def _spaced_matches(text: str, b: str):
     taken: list[tuple[int, int]] = []
     # multi-word forms first ("يوم الأربعاء", "כانون الثاني", "tisdag"...), then words
     for form, kind, value, abbr in names:
-        if " " not in form and "-" not in form:
+        if " " not in form and "-" not in form and "\u200c" not in form:
             continue
-        for m in re.finditer(re.escape(form.lower()), low):
+        # a zero-width non-joiner is often typed as a space, or left out (Persian "سه شنبه")
+        for m in re.finditer(re.escape(form.lower()).replace("\u200c", "[\u200c ]?"), low):
             s, e = m.start(), m.end()
             pre = low[s - 1:s]
             if pre and (pre.isalnum() and not (pre in procl and (s < 2 or not low[s - 2].isalnum()))):
