@@ -80,10 +80,13 @@ class _Run:
         from .config import ConfigError, load_config
         try:
             cfg = load_config([Path(p) for p in inputs], Path(args.config) if args.config else None)
-            self.config = cfg.merged({"select": list(_codes(args.select)) or None,
-                                      "ignore": list(_codes(args.ignore)) or None,
-                                      "fail_on": args.fail_on, "format": args.format,
-                                      "glossary": args.glossary})
+            def opt(name):  # `align` has neither rule selection nor a glossary nor --fail-on
+                return getattr(args, name, None)
+
+            self.config = cfg.merged({"select": list(_codes(opt("select"))) or None,
+                                      "ignore": list(_codes(opt("ignore"))) or None,
+                                      "fail_on": opt("fail_on"), "format": args.format,
+                                      "glossary": opt("glossary")})
         except ConfigError as e:
             raise UsageError(str(e)) from None
         self._glossaries: dict = {}
@@ -196,7 +199,6 @@ def cmd_align(args) -> int:
     from .pipeline import check_pair
     from .report.alignment import render_alignment
     from .pipeline import Settings
-    args.select = args.ignore = args.fail_on = args.glossary = None
     run = _Run(args, [args.source, args.translation])
     res = check_pair(read_text(args.source), read_text(args.translation), args.source_lang,
                      args.target_lang, args.presegmented, doc_id=args.translation,

@@ -105,10 +105,11 @@ class TransformersEncoder(_CachedEncoder):
             raise EncoderError(f"{self.path}: not a model folder (no config.json); the transformers "
                                f"backend loads a model from a local folder and downloads nothing")
         import hashlib
-        self._digest = hashlib.sha256((self.path / "config.json").read_bytes()).hexdigest()[:8]
-        self._pooling = self._read_pooling()
         import json
-        cfg = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+        raw = (self.path / "config.json").read_bytes()
+        self._digest = hashlib.sha256(raw).hexdigest()[:8]
+        self._pooling = self._read_pooling()
+        cfg = json.loads(raw.decode("utf-8"))
         dense = self.path / "2_Dense" / "config.json"
         self.dim = int(json.loads(dense.read_text(encoding="utf-8"))["out_features"]) if dense.is_file() \
             else int(cfg.get("hidden_size") or cfg.get("d_model") or 0)
