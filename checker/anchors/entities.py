@@ -398,8 +398,9 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
         return True
     if not latin:
         # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
-        # a sentence a capital means a name; at its start only the vocabulary can tell
-        return initial and not cap_name
+        # a sentence a capital means a name; at its start only the vocabulary and the
+        # language's dictionary can tell
+        return initial and not cap_name and not unlisted(word, base)
     if cap_name and base != "de" and spec < (1.0 if base == "en" else 1.5):
         return False  # written capitalised far more often than not: a name
     if base == "de":
@@ -421,6 +422,20 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _is_compound(w, base):
         return True
     return z >= 4.5 and spec >= 2.5
+
+
+_MIXED_SCRIPTS = regex.compile(r"\p{Latin}.*[\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}].*\p{Latin}")
+
+
+def unlisted(word: str, lang: str) -> bool:
+    """No dictionary of ``lang`` lists the word in any form, and it is no misspelling of a
+    frequent word: most likely a name (Tennet, Пфанненштиль). False when there is no dictionary,
+    and for a word written in two scripts ("Meжду" with a Latin M: a look-alike letter, not a name)."""
+    from ..text import lexicon
+
+    if _MIXED_SCRIPTS.search(word):
+        return False
+    return lexicon.known(word, lang) is False and lexicon.typo_of(word, lang) is None
 
 
 def _is_compound(w: str, lang: str, depth: int = 0) -> bool:

@@ -276,11 +276,15 @@ def _strength(a: Anchor, lang: str, other_lang: str) -> int:
             if z < 2.5 and base != "de":
                 return 2  # a rare word that is not a common word of the language: a name
             if z < 2.5 and not ent.is_common_word(raw or w, base):
+                if ent.unlisted(raw or w, base):
+                    return 2  # German: in no German dictionary: a name (Tennet, Rakoczy)
                 level = max(level, 1)  # German: a rare noun or a name
         else:  # no sister-language frequencies to compare with: rare words and the vocabulary
             if pref is not None and pref <= -1.5 and (pref != float("-inf") or z >= 3.0):
                 return 2  # written capitalised far more often (a frequent word with no lower-case form: Путин)
             if z < 3.0:
+                if ent.unlisted(raw or w, base):
+                    return 2  # in no dictionary of the language: a name (Пфанненштиль, Глечершпитц)
                 level = max(level, 1)
     return level
 

@@ -1,0 +1,123 @@
+"""Which word forms a language's dictionary knows, from simplemma's Wiktionary-derived lexicons.
+
+A capitalised word that no dictionary of its language lists, in none of its inflected forms, is
+most likely a name (Tennet, Rakoczy, Eighmey, Пфанненштиль); the entity rules use this where
+capitals alone cannot tell (German capitalises every noun; a sentence's first word is capitalised
+in every language). The converse does not hold: the dictionaries list many names too (Klose,
+Bayreuth), so a known word is no evidence of a common word.
+
+simplemma ships one front-coded, lzma-compressed dictionary of ``inflected form -> lemma`` per
+language (1.1 million German forms, 1.4 million Russian ones; 100-500 MB each once loaded as
+the Python dict simplemma builds). Here a dictionary is streamed once into a sorted array of
+64-bit hashes of its forms (8 bytes a form), looked up by binary search.
+
+``typo_of(word, lang)`` tells a misspelling of a frequent word ("Jahrunderts" for
+"Jahrhunderts") from a name: a word one edit away from a frequent word of the language.
+"""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from . import frequency
+
+# wordfreq Zipf frequency from which a word one edit away makes an unknown word a typo of it
+TYPO_NEIGHBOUR_ZIPF = 3.0
+# shortest word called a typo: shorter words (and most names: Söder / Köder, Carey / care) have
+# frequent neighbours one edit away
+TYPO_MIN_LENGTH = 8
+
+
+@functools.lru_cache(maxsize=1)
+def _supported() -> frozenset:
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # pragma: no cover - simplemma missing or reorganised
+        return frozenset()
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+def has_lexicon(lang: str) -> bool:
+    return frequency._base(lang) in _supported()
+
+
+def _keys(code: str):
+    """Every form of simplemma's dictionary for ``code``, as UTF-8 bytes in the dictionary's case."""
+    try:  # stream the shipped file without building simplemma's dict (a tenth of the memory)
+        from simplemma.strategies.dictionaries import frontcode
+        from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
+
+        data = _read_decompressed(code)
+        reverse, _, pos = frontcode._read_header(data)
+        for _, key, _ in frontcode._iter_records(data, pos):
+            yield key[::-1] if reverse else key
+    except (ImportError, AttributeError, ValueError):  # another simplemma layout: its public API
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        for form in DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code):
+            yield form.encode("utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def _table(code: str) -> np.ndarray:
+    return np.unique(np.fromiter((hash(k) for k in _keys(code)), dtype=np.int64))
+
+
+@functools.lru_cache(maxsize=100_000)
+def known(word: str, lang: str) -> bool | None:
+    """Whether the dictionary of ``lang`` lists ``word`` as it is written, in lower case or
+    capitalised (German nouns); None when simplemma has no dictionary for the language."""
+    code = frequency._base(lang)
+    if code not in _supported():
+        return None
+    table = _table(code)
+    for form in {word, word.lower(), word[:1].upper() + word[1:].lower()}:
+        h = hash(form.encode("utf-8"))
+        k = int(np.searchsorted(table, h))
+        if k < len(table) and int(table[k]) == h:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=None)
+def _alphabet(code: str) -> str:
+    """The letters of the language: those of its 2,000 most frequent words (wordfreq)."""
+    try:
+        from wordfreq import top_n_list
+
+        words = top_n_list(code, 2000)
+    except Exception:  # pragma: no cover - no list for the language
+        return ""
+    return "".join(sorted({c for w in words for c in w.lower() if c.isalpha()}))
+
+
+def _edits(w: str, alphabet: str):
+    for i in range(len(w) + 1):
+        for c in alphabet:
+            yield w[:i] + c + w[i:]  # insertion
+        if i < len(w):
+            yield w[:i] + w[i + 1:]  # deletion
+            for c in alphabet:
+                if c != w[i]:
+                    yield w[:i] + c + w[i + 1:]  # substitution
+            if i + 1 < len(w) and w[i] != w[i + 1]:
+                yield w[:i] + w[i + 1] + w[i] + w[i + 2:]  # transposition
+
+
+@functools.lru_cache(maxsize=10_000)
+def typo_of(word: str, lang: str) -> str | None:
+    """A frequent word of ``lang`` (Zipf >= TYPO_NEIGHBOUR_ZIPF) one edit away from ``word``, of
+    which ``word`` is most likely a misspelling; None when there is none (or no word list)."""
+    code = frequency.code_for(lang)
+    w = word.lower()
+    if code is None or len(w) < TYPO_MIN_LENGTH:
+        return None  # short words (and most names) have too many neighbours to call one a typo
+    best, best_z = None, TYPO_NEIGHBOUR_ZIPF
+    for cand in _edits(w, _alphabet(code)):
+        if cand[:1] != w[:1]:
+            continue  # a misspelling seldom touches the first letter; a name often differs there
+        z = frequency.zipf(cand, code) or 0.0
+        if z >= best_z:
+            best, best_z = cand, z
+    return best

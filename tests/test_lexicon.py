@@ -1,0 +1,29 @@
+"""Dictionaries of word forms (simplemma) and typo detection, used to tell names from words."""
+from checker.anchors import entities as ent
+from checker.text import lexicon
+
+
+def test_inflected_forms_are_known_and_names_are_not():
+    assert lexicon.known("Imbisses", "de")  # genitive of Imbiss
+    assert lexicon.known("KRANKENHAUSES", "de")  # any case
+    assert lexicon.known("Москвы", "ru")
+    assert lexicon.known("Amprion", "de") is False
+    assert lexicon.known("Гринбергер", "ru") is False
+
+
+def test_no_dictionary_is_no_verdict():
+    assert lexicon.known("Sergei", "xx") is None
+    assert not ent.unlisted("Sergei", "xx")
+
+
+def test_a_misspelling_of_a_frequent_word_is_a_typo_not_a_name():
+    assert lexicon.typo_of("Jahrunderts", "de") == "jahrhunderts"
+    assert not ent.unlisted("Jahrunderts", "de")
+    # short words have frequent neighbours one edit away: never called typos
+    assert lexicon.typo_of("Söder", "de") is None
+    assert ent.unlisted("Amprion", "de")
+
+
+def test_a_word_in_two_scripts_is_no_name():
+    assert lexicon.known("Meжду", "ru") is False
+    assert not ent.unlisted("Meжду", "ru")
