@@ -27,3 +27,10 @@ def test_a_misspelling_of_a_frequent_word_is_a_typo_not_a_name():
 def test_a_word_in_two_scripts_is_no_name():
     assert lexicon.known("Meжду", "ru") is False
     assert not ent.unlisted("Meжду", "ru")
+
+
+def test_chinese_foreign_names_are_transliterations_jieba_does_not_hold_as_words():
+    assert ent.foreign_name("马托雷利", "zh")  # Martorelli, spelt out
+    assert not ent.foreign_name("冷杉", "zh")  # "fir": transliteration characters, but a word
+    assert not ent.foreign_name("德国联邦", "zh")  # "German federal": two words
+    assert not ent.foreign_name("马托雷利", "ja")

@@ -1307,6 +1307,25 @@ def _mostly_transliteration(word: str, lang: str) -> bool:
     return bool(han) and sum(c in tc for c in han) * 3 >= len(han) * 2
 
 
+# jieba's dictionary counts below which a word is not one of its words (its entries of 0 are
+# prefixes of longer words; real words are counted from 1 up, frequent ones in the thousands)
+JIEBA_RARE = 5
+
+
+def foreign_name(word: str, lang: str) -> bool:
+    """A Chinese span written in the characters of phonetic transliteration (帕利, 卡特里) that
+    jieba's dictionary does not hold as a word (冷杉 "fir" and 德国联邦 are held): a foreign name
+    spelt out, which a translation carries over and cannot render by common words."""
+    if profile(lang).code != "zh" or not _mostly_transliteration(word, lang):
+        return False
+    pseg = _jieba()
+    if pseg is None:
+        return False
+    tokenizer = pseg.dt.tokenizer
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(word, 0) < JIEBA_RARE
+
+
 @functools.lru_cache(maxsize=4096)
 def uncased_name_spans(text: str, lang: str) -> tuple:
     """(start, end) of spans that look like names in a text of an uncased script.

@@ -664,7 +664,10 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 gloss = re.match(r"\s*[(（]\s*", doc.text[a.end:])
                 if gloss and any(o.start == a.end + gloss.end() for o in anchors):
                     continue  # glossed in Latin letters right after: 拉斯卡尼塔斯 (Las Cañitas)
-                n = Name(a, side, level=1, lang=profile(lang).code, kind="candidate")
+                # a transliterated foreign name is surely carried over; a tagger's other names may
+                # have been translated
+                n = Name(a, side, level=2 if ent.foreign_name(a.text, lang) else 1,
+                         lang=profile(lang).code, kind="candidate")
                 n.matched = any(o.matched and o.counterpart and o.counterpart[0] < a.end
                                 and a.start < o.counterpart[1] for o in others)
                 if not n.matched and _romanised_in(a.value, osents):
