@@ -43,25 +43,29 @@ def has_lexicon(lang: str) -> bool:
 
 
 def _keys(code: str):
-    """Every form of simplemma's dictionary for ``code``, as UTF-8 bytes in the dictionary's case."""
+    """(number of forms or -1, iterator over every form of simplemma's dictionary for ``code`` as
+    UTF-8 bytes in the dictionary's case)."""
     try:  # stream the shipped file without building simplemma's dict (a tenth of the memory)
         from simplemma.strategies.dictionaries import frontcode
         from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
 
         data = _read_decompressed(code)
-        reverse, _, pos = frontcode._read_header(data)
-        for _, key, _ in frontcode._iter_records(data, pos):
-            yield key[::-1] if reverse else key
+        reverse, count, pos = frontcode._read_header(data)
+        records = frontcode._iter_records(data, pos)
+        return count, (key[::-1] if reverse else key for _, key, _ in records)
     except (ImportError, AttributeError, ValueError):  # another simplemma layout: its public API
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-        for form in DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code):
-            yield form.encode("utf-8")
+        forms = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code)
+        return len(forms), (form.encode("utf-8") for form in forms)
 
 
 @functools.lru_cache(maxsize=None)
 def _table(code: str) -> np.ndarray:
-    return np.unique(np.fromiter((hash(k) for k in _keys(code)), dtype=np.int64))
+    count, keys = _keys(code)
+    table = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=count)
+    table.sort()
+    return table
 
 
 @functools.lru_cache(maxsize=100_000)
