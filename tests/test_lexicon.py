@@ -34,3 +34,9 @@ def test_chinese_foreign_names_are_transliterations_jieba_does_not_hold_as_words
     assert not ent.foreign_name("冷杉", "zh")  # "fir": transliteration characters, but a word
     assert not ent.foreign_name("德国联邦", "zh")  # "German federal": two words
     assert not ent.foreign_name("马托雷利", "ja")
+
+
+def test_proper_nouns_are_listed_capitalised_only():
+    assert lexicon.capitalised_only("Morawiecki", "pl")
+    assert not lexicon.capitalised_only("Teraz", "pl")  # "teraz" (now) is listed in lower case
+    assert not lexicon.capitalised_only("Amprion", "de")  # not listed at all

@@ -400,7 +400,7 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
         # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
         # a sentence a capital means a name; at its start only the vocabulary and the
         # language's dictionary can tell
-        return initial and not cap_name and not unlisted(word, base)
+        return initial and not cap_name and not unlisted(word, base) and not _proper_noun(word, base)
     if cap_name and base != "de" and spec < (1.0 if base == "en" else 1.5):
         return False  # written capitalised far more often than not: a name
     if base == "de":
@@ -416,7 +416,7 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
             w.endswith(suf) and _is_compound(w[: -len(suf)], base) for suf in ("e", "en", "n", "s", "es")))
     if initial:
         # a sentence-initial word is a name only if it looks like one: rare or international
-        return not (z < 2.0 or spec < 0.8 or cap_name)
+        return not (z < 2.0 or spec < 0.8 or cap_name or _proper_noun(word, base))
     if base == "en":
         return z >= 3.0 and spec >= 1.0
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _is_compound(w, base):
@@ -436,6 +436,14 @@ def unlisted(word: str, lang: str) -> bool:
     if _MIXED_SCRIPTS.search(word):
         return False
     return lexicon.known(word, lang) is False and lexicon.typo_of(word, lang) is None
+
+
+def _proper_noun(word: str, lang: str) -> bool:
+    """The language's dictionary lists the word capitalised only (Polish "Pawłowicz"), where it
+    writes common words in lower case ("teraz"): at a sentence's start, a name."""
+    from ..text import lexicon
+
+    return lexicon.capitalised_only(word, lang)
 
 
 def _is_compound(w: str, lang: str, depth: int = 0) -> bool:

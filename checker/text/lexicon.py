@@ -4,7 +4,9 @@ A capitalised word that no dictionary of its language lists, in none of its infl
 most likely a name (Tennet, Rakoczy, Eighmey, Пфанненштиль); the entity rules use this where
 capitals alone cannot tell (German capitalises every noun; a sentence's first word is capitalised
 in every language). The converse does not hold: the dictionaries list many names too (Klose,
-Bayreuth), so a known word is no evidence of a common word.
+Bayreuth), so a known word is no evidence of a common word; but the dictionaries of languages
+that capitalise only names write common words in lower case, so a word listed capitalised and
+never in lower case is a proper noun there (Polish "Morawiecki", not "Teraz").
 
 simplemma ships one front-coded, lzma-compressed dictionary of ``inflected form -> lemma`` per
 language (1.1 million German forms, 1.4 million Russian ones; 100-500 MB each once loaded as
@@ -68,6 +70,12 @@ def _table(code: str) -> np.ndarray:
     return table
 
 
+def _listed(form: str, table: np.ndarray) -> bool:
+    h = hash(form.encode("utf-8"))
+    k = int(np.searchsorted(table, h))
+    return k < len(table) and int(table[k]) == h
+
+
 @functools.lru_cache(maxsize=100_000)
 def known(word: str, lang: str) -> bool | None:
     """Whether the dictionary of ``lang`` lists ``word`` as it is written, in lower case or
@@ -76,12 +84,7 @@ def known(word: str, lang: str) -> bool | None:
     if code not in _supported():
         return None
     table = _table(code)
-    for form in {word, word.lower(), word[:1].upper() + word[1:].lower()}:
-        h = hash(form.encode("utf-8"))
-        k = int(np.searchsorted(table, h))
-        if k < len(table) and int(table[k]) == h:
-            return True
-    return False
+    return any(_listed(form, table) for form in {word, word.lower(), word[:1].upper() + word[1:].lower()})
 
 
 @functools.lru_cache(maxsize=None)
@@ -125,3 +128,17 @@ def typo_of(word: str, lang: str) -> str | None:
         if z >= best_z:
             best, best_z = cand, z
     return best
+
+
+@functools.lru_cache(maxsize=100_000)
+def capitalised_only(word: str, lang: str) -> bool:
+    """The dictionary lists ``word`` capitalised and not in lower case: a proper noun, in a
+    language whose dictionary writes common words in lower case (not German, whose nouns are
+    all capitalised)."""
+    code = frequency._base(lang)
+    if code not in _supported():
+        return False
+    table = _table(code)
+    cap = word[:1].upper() + word[1:].lower()
+    return (_listed(cap, table) or _listed(word, table)) and not _listed(word.lower(), table)
+
