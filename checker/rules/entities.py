@@ -370,6 +370,15 @@ def _candidates(doc, sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
     return out
 
 
+def _in_name_run(text: str, toks, k: int) -> bool:
+    """Token k is next to a capitalised word, one space apart: part of a run of name words."""
+    if not toks[k][2][:1].isupper():
+        return False
+    return any(0 <= j < len(toks) and toks[j][2][:1].isupper()
+               and text[min(toks[j][1], toks[k][1]):max(toks[j][0], toks[k][0])] == " "
+               for j in (k - 1, k + 1))
+
+
 def _abbreviated_in(n: "Name", sents, lang: str) -> bool:
     """The name is abbreviated on the other side: a short word (two to four letters, not a
     common word) that starts like it and keeps its first consonants ("Rz" for Rzeczpospolita,
@@ -379,10 +388,13 @@ def _abbreviated_in(n: "Name", sents, lang: str) -> bool:
         return False  # a syllable script (한글, kana) writes a whole word in four characters
     sk = ent.skeleton(key, n.lang)
     for s in sents:
-        for _, _, t in ent._tokens(s.text):
+        toks = ent._tokens(s.text)
+        for k, (_, _, t) in enumerate(toks):
             letters = [c for c in t if c.isalpha()]
             if not 2 <= len(letters) <= 4 or len(letters) >= len(key) - 1:
                 continue
+            if _in_name_run(s.text, toks, k):
+                continue  # a word of a longer name ("Seng" of "Wong Kan Seng"), no abbreviation
             tk = ent.latin_key(t).replace(" ", "")
             if not tk or tk[0] != key[0]:
                 continue
