@@ -371,6 +371,11 @@ def case_preference(word: str) -> float | None:
     return sl - sc
 
 
+# specificity (see ``specificity``) from which a word is one of the language's own: ten times
+# more frequent in it than in the median of its sister languages
+FOREIGN_SPEC = 1.0
+
+
 @functools.lru_cache(maxsize=100000)
 def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     """True if capitalised ``word`` is a translatable common word of ``lang``, not a name.
@@ -393,8 +398,11 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     z, spec = specificity(w, base)
     if z >= 6.0:
         return True
-    # the vocabulary is multilingual: its lower-case evidence counts for words of this language
-    if pref is not None and pref >= -0.6 and z >= 3.0:
+    # the vocabulary is multilingual: its lower-case evidence counts for words of this language,
+    # not, in the middle of a sentence of a language that capitalises only names, for a word of
+    # another language ("New Faces", a title in a French sentence)
+    if pref is not None and pref >= -0.6 and z >= 3.0 and \
+            (initial or base in WEAK_CAPITALS or not latin or spec >= FOREIGN_SPEC):
         return True
     if not latin:
         # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
