@@ -47,6 +47,20 @@ def languages() -> frozenset:
     return frozenset(_available())
 
 
+ALPHABET_WORDS = 2000  # the language's letters are those of its most frequent words
+_ALPHABETS: dict[str, str] = {}
+
+
+def alphabet(lang: str) -> str:
+    """The letters of the language: those of its ALPHABET_WORDS most frequent words ("" when
+    wordfreq has no list for it)."""
+    code = code_for(lang)
+    if code is None:
+        return ""
+    _table(code)
+    return _ALPHABETS.get(code, "")
+
+
 @functools.lru_cache(maxsize=None)
 def _table(code: str) -> tuple[np.ndarray, np.ndarray]:
     from wordfreq import read_cBpack
@@ -55,6 +69,12 @@ def _table(code: str) -> tuple[np.ndarray, np.ndarray]:
     sizes = [len(b) for b in pack]
     keys = np.fromiter((hash(w) for bucket in pack for w in bucket), dtype=np.int64, count=sum(sizes))
     buckets = np.repeat(np.arange(len(pack), dtype=np.uint16), sizes)
+    top = []  # the most frequent words, most frequent first
+    for bucket in pack:
+        top.extend(bucket)
+        if len(top) >= ALPHABET_WORDS:
+            break
+    _ALPHABETS[code] = "".join(sorted({c for w in top for c in w.lower() if c.isalpha()}))
     del pack
     order = np.argsort(keys, kind="stable")
     return keys[order], buckets[order]

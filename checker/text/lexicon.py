@@ -87,18 +87,6 @@ def known(word: str, lang: str) -> bool | None:
     return any(_listed(form, table) for form in {word, word.lower(), word[:1].upper() + word[1:].lower()})
 
 
-@functools.lru_cache(maxsize=None)
-def _alphabet(code: str) -> str:
-    """The letters of the language: those of its 2,000 most frequent words (wordfreq)."""
-    try:
-        from wordfreq import top_n_list
-
-        words = top_n_list(code, 2000)
-    except Exception:  # pragma: no cover - no list for the language
-        return ""
-    return "".join(sorted({c for w in words for c in w.lower() if c.isalpha()}))
-
-
 def _edits(w: str, alphabet: str):
     for i in range(len(w) + 1):
         for c in alphabet:
@@ -121,7 +109,7 @@ def typo_of(word: str, lang: str) -> str | None:
     if code is None or len(w) < TYPO_MIN_LENGTH:
         return None  # short words (and most names) have too many neighbours to call one a typo
     best, best_z = None, TYPO_NEIGHBOUR_ZIPF
-    for cand in _edits(w, _alphabet(code)):
+    for cand in _edits(w, frequency.alphabet(code)):
         if cand[:1] != w[:1]:
             continue  # a misspelling seldom touches the first letter; a name often differs there
         z = frequency.zipf(cand, code) or 0.0
