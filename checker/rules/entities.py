@@ -752,7 +752,8 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
        at least RENDERED) or sound alike and nearly mean the same are one name translated.
     2. A name still unmatched is compared in meaning with every phrase of the other side
        (``render``, see PEAK_RENDERED): a phrase that stands out translates it ("Marine" /
-       "Navy", 西藏 / "Tibet").
+       "Navy", 西藏 / "Tibet"); for a surely carried-over name, not a phrase holding another
+       such name left unmatched (step 1 found them different names).
     3. What remains is a lost name and an invented one: paired, a replaced name (ENT103);
        alone, a missing (ENT101) or added (ENT104) one, reported at warning when nothing on
        the other side comes near it in meaning (``_absent``), at info otherwise.
@@ -778,6 +779,8 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
         if not u.matched and not v.matched:
             u.matched = v.matched = True
     # 2. a translation by any phrase of the other side
+    rivals_s, rivals_t = ([(n.anchor.start, n.anchor.end) for n in names
+                           if not n.matched and n.kind == "anchor" and n.level >= 2] for names in (miss, add))
     for names, doc, sents, lang in ((miss + free_s, ctx.target, tsents, tl),
                                     (add + free_t, ctx.source, ssents, sl)):
         for n in names:
@@ -788,6 +791,11 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             # a place (CLDR) is not rendered by the name of another place: Spain for Argentinien
             other_places = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang)
             claimed = [] if n.kind == "free" else claimed_by.get(n.side, [])
+            if n.level >= 2 and n.kind == "anchor":
+                # a surely carried-over name is not rendered by another such name left unmatched on
+                # the other side: step 1 compared the two and found them different names
+                # ("Takagi" is close in meaning to "Japon", "Gary Anderson" to "Оливер Дауден")
+                other_places = list(other_places) + (rivals_t if n.side == "source" else rivals_s)
             n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, other_places,
                                          claimed) \
                 - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents)
