@@ -272,6 +272,14 @@ def test_chinese_names_found_by_the_tagger():
     assert f.code == "ENT101" and f.source.text == "陈光明"
 
 
+def test_a_common_word_between_a_place_and_a_name_splits_them_in_chinese():
+    pytest.importorskip("jieba")
+    from checker.anchors.entities import uncased_name_spans
+    text = "得克萨斯州州长格雷格·阿博特周二宣布了新措施。"  # Texas Governor Greg Abbott
+    spans = [text[a:b] for a, b in uncased_name_spans(text, "zh")]
+    assert spans == ["得克萨斯州", "格雷格·阿博特"]  # 州长 "governor" is a word, in no name
+
+
 def test_particle_joins_a_surname_but_not_two_full_names():
     from checker.anchors.entities import extract
     assert [a.text for a in extract("El presidente Luiz Inácio Lula da Silva llegó.", "es")] == ["Luiz Inácio Lula da Silva"]

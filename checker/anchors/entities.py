@@ -1328,18 +1328,23 @@ def _mostly_transliteration(word: str, lang: str) -> bool:
 JIEBA_RARE = 5
 
 
-def foreign_name(word: str, lang: str) -> bool:
-    """A Chinese span written in the characters of phonetic transliteration (帕利, 卡特里) that
-    jieba's dictionary does not hold as a word (冷杉 "fir" and 德国联邦 are held): a foreign name
-    spelt out, which a translation carries over and cannot render by common words."""
-    if profile(lang).code != "zh" or not _mostly_transliteration(word, lang):
-        return False
+def _jieba_word(word: str) -> bool:
+    """jieba's dictionary holds ``word`` as a word (a count of JIEBA_RARE or more)."""
     pseg = _jieba()
     if pseg is None:
         return False
     tokenizer = pseg.dt.tokenizer
     tokenizer.check_initialized()
-    return tokenizer.FREQ.get(word, 0) < JIEBA_RARE
+    return tokenizer.FREQ.get(word, 0) >= JIEBA_RARE
+
+
+def foreign_name(word: str, lang: str) -> bool:
+    """A Chinese span written in the characters of phonetic transliteration (帕利, 卡特里) that
+    jieba's dictionary does not hold as a word (冷杉 "fir" and 德国联邦 are held): a foreign name
+    spelt out, which a translation carries over and cannot render by common words."""
+    if profile(lang).code != "zh" or not _mostly_transliteration(word, lang) or _jieba() is None:
+        return False
+    return not _jieba_word(word)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1358,7 +1363,8 @@ def uncased_name_spans(text: str, lang: str) -> tuple:
         toks = _jieba_tokens(text)
         for k, (s, e, w, tag) in enumerate(toks):
             name = tag in _JIEBA_NAME_TAGS and len(w) >= 2 and not (_HAN_NUMERALS & set(w))
-            translit = _mostly_transliteration(w, lang) and tag not in ("x", "uj", "ul", "p", "c", "m")
+            translit = _mostly_transliteration(w, lang) and tag not in ("x", "uj", "ul", "p", "c", "m") \
+                and (tag in _JIEBA_NAME_TAGS or not _jieba_word(w))  # not 州长 "governor" after 密歇根州
             if not name and not (translit and spans and spans[-1][1] == s
                                  and _mostly_transliteration(text[spans[-1][0]:spans[-1][1]], lang)):
                 continue
