@@ -280,6 +280,21 @@ def test_a_common_word_between_a_place_and_a_name_splits_them_in_chinese():
     assert spans == ["得克萨斯州", "格雷格·阿博特"]  # 州长 "governor" is a word, in no name
 
 
+def test_english_words_in_a_german_name_but_not_german_loanwords():
+    from checker.anchors.entities import extract
+    # "Shore" is no German word (no German dictionary lists it): the name is "Sandy Shore"
+    assert [a.text for a in extract("Er wohnte lange in Sandy Shore bei Auckland.", "de")] == \
+        ["Sandy Shore", "Auckland"]
+    # loanwords German capitalises as nouns are listed: no names
+    assert extract("Am Montag war die Zone um den Pass für das Team gesperrt.", "de") == []
+
+
+def test_english_words_capitalised_in_a_french_sentence_are_a_title():
+    from checker.anchors.entities import extract
+    assert [a.text for a in extract("Dans les années 2000, Big Brother et New Look ont plu.", "fr")] == \
+        ["Big Brother", "New Look"]
+
+
 def test_particle_joins_a_surname_but_not_two_full_names():
     from checker.anchors.entities import extract
     assert [a.text for a in extract("El presidente Luiz Inácio Lula da Silva llegó.", "es")] == ["Luiz Inácio Lula da Silva"]

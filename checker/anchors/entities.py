@@ -399,10 +399,12 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     if z >= 6.0:
         return True
     # the vocabulary is multilingual: its lower-case evidence counts for words of this language,
-    # not, in the middle of a sentence of a language that capitalises only names, for a word of
-    # another language ("New Faces", a title in a French sentence)
+    # not, in the middle of a sentence, for a word of another language ("New Faces", a title in
+    # a French sentence; "North Shore" in a German one). German capitalises its nouns, loans
+    # included ("Team", "Zone"): there the language's dictionary must not list the word either.
     if pref is not None and pref >= -0.6 and z >= 3.0 and \
-            (initial or base in WEAK_CAPITALS or not latin or spec >= FOREIGN_SPEC):
+            (initial or base == "en" or not latin or spec >= FOREIGN_SPEC
+             or (profile(base).capitalises_nouns and (len(w) < 3 or _listed(w, base)))):
         return True
     if not latin:
         # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
@@ -444,6 +446,12 @@ def unlisted(word: str, lang: str) -> bool:
     if _MIXED_SCRIPTS.search(word):
         return False
     return lexicon.known(word, lang) is False and lexicon.typo_of(word, lang) is None
+
+
+def _listed(word: str, lang: str) -> bool:
+    from ..text import lexicon
+
+    return bool(lexicon.known(word, lang))
 
 
 def _proper_noun(word: str, lang: str) -> bool:

@@ -36,8 +36,6 @@ from ..langs import profile
 from ..model import Anchor, Bead, Finding, Severity
 from .base import Context, Rule, register
 
-# Languages that capitalise every noun: a capitalised word there is no hint of a name.
-CAPITALISES_NOUNS = {"de", "lb"}
 # Languages that decline names: there a form derived from a territory name is a case form
 # (России, Polsce, Rusya'ya); elsewhere it is an adjective or a demonym (Russian, les Russes).
 CASE_LANGUAGES = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv",
@@ -308,7 +306,7 @@ def _free_runs(sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
     Shoigu", "Pope Francis"): it is marked "title" (it may translate a name, it is never taken
     for an invented one). Languages that capitalise every noun have no such runs.
     """
-    if not profile(lang).capitalises_names or profile(lang).code in CAPITALISES_NOUNS:
+    if not profile(lang).capitalises_names or profile(lang).capitalises_nouns:
         return []
     cal = ent.calendar_words(lang)
     out = []
@@ -775,6 +773,9 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             c = meaning.cos(u.anchor.text, v.anchor.text)
             if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
                 pairs.append((c, u, v))
+    import os
+    if os.environ.get("XDBG"):
+        print("PAIRS", [(round(c, 3), u.anchor.text, v.anchor.text) for c, u, v in pairs], "miss", [n.anchor.text for n in miss], "add", [n.anchor.text for n in add], "free_s", [n.anchor.text for n in free_s], "free_t", [n.anchor.text for n in free_t])
     for c, u, v in sorted(pairs, key=lambda p: -p[0]):
         if not u.matched and not v.matched:
             u.matched = v.matched = True
@@ -802,6 +803,9 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             if n.side == "source" and n.kind != "free":
                 d = meaning.confirms(n, ctx, ssents, tsents)
                 n.render += CONFIRM_WEIGHT * min(d, 0.0)
+            import os
+            if os.environ.get("XDBG"):
+                print("DBG", n.anchor.text, n.side, n.kind, n.level, round(n.render, 3))
             if n.render >= PEAK_RENDERED:
                 n.matched = True
     # 3. lost, invented and replaced names
@@ -908,7 +912,7 @@ def _absent(n: Name) -> bool:
     """Nothing on the other side comes near the name in meaning."""
     if n.level >= 2:
         return n.render < PEAK_ABSENT
-    if n.kind == "candidate" or (n.level == 1 and n.lang not in CAPITALISES_NOUNS):
+    if n.kind == "candidate" or (n.level == 1 and not profile(n.lang).capitalises_nouns):
         return n.render < PEAK_ABSENT_WEAK
     # a capitalised word that may be a common noun (every German noun is capitalised)
     return n.render < PEAK_ABSENT_NOUN
