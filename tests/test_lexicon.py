@@ -40,3 +40,11 @@ def test_proper_nouns_are_listed_capitalised_only():
     assert lexicon.capitalised_only("Morawiecki", "pl")
     assert not lexicon.capitalised_only("Teraz", "pl")  # "teraz" (now) is listed in lower case
     assert not lexicon.capitalised_only("Amprion", "de")  # not listed at all
+
+
+def test_compounds_of_listed_words_are_no_names():
+    assert lexicon.compound_of_listed("Hochbiwak", "de")  # Hoch + Biwak
+    assert lexicon.compound_of_listed("Turniervorbereitung", "de")
+    assert not lexicon.compound_of_listed("Amprion", "de")  # "Amp" + "r" + "ion": no linking "r"
+    assert not ent.unlisted("Hochbiwak", "de")
+    assert ent.unlisted("Amprion", "de")

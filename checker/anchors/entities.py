@@ -443,9 +443,11 @@ def unlisted(word: str, lang: str) -> bool:
     and for a word written in two scripts ("Meжду" with a Latin M: a look-alike letter, not a name)."""
     from ..text import lexicon
 
-    if _MIXED_SCRIPTS.search(word):
+    if _MIXED_SCRIPTS.search(word) or lexicon.known(word, lang) is not False:
         return False
-    return lexicon.known(word, lang) is False and lexicon.typo_of(word, lang) is None
+    if profile(lang).code in _COMPOUNDING and lexicon.compound_of_listed(word, lang):
+        return False  # a compound of listed words: "Hochbiwak", "Ostgrat"
+    return lexicon.typo_of(word, lang) is None
 
 
 def _listed(word: str, lang: str) -> bool:

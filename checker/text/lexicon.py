@@ -130,3 +130,26 @@ def capitalised_only(word: str, lang: str) -> bool:
     cap = word[:1].upper() + word[1:].lower()
     return (_listed(cap, table) or _listed(word, table)) and not _listed(word.lower(), table)
 
+
+# linking elements between the parts of a compound (Gebirg-s-, Straße-n-)
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+
+
+@functools.lru_cache(maxsize=10_000)
+def compound_of_listed(word: str, lang: str, depth: int = 0) -> bool:
+    """``word`` splits into listed words: a head (with a linking element) and a tail of four
+    letters or more, itself listed or, once, such a compound ("Hochbiwak" = Hoch + Biwak,
+    "Turniervorbereitung"). German and Dutch write compounds as one word, most of them in no
+    dictionary."""
+    if frequency._base(lang) not in _supported():
+        return False
+    for cut in range(3, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if not (known(tail, lang) or (depth < 1 and len(tail) >= 7 and compound_of_listed(tail, lang, 1))):
+            continue
+        for link in _LINKS:
+            stem = head[: len(head) - len(link)] if link else head
+            if head.endswith(link) and len(stem) >= 3 and known(stem, lang):
+                return True
+    return False
+
