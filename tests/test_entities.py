@@ -278,6 +278,8 @@ def test_a_common_word_between_a_place_and_a_name_splits_them_in_chinese():
     text = "得克萨斯州州长格雷格·阿博特周二宣布了新措施。"  # Texas Governor Greg Abbott
     spans = [text[a:b] for a, b in uncased_name_spans(text, "zh")]
     assert spans == ["得克萨斯州", "格雷格·阿博特"]  # 州长 "governor" is a word, in no name
+    text = "土耳其总统埃尔多安多次威胁要发动军事进攻。"  # a last syllable 安 is a word too
+    assert [text[a:b] for a, b in uncased_name_spans(text, "zh")] == ["土耳其", "埃尔多安"]
 
 
 def test_english_words_in_a_german_name_but_not_german_loanwords():

@@ -1374,7 +1374,7 @@ def uncased_name_spans(text: str, lang: str) -> tuple:
         for k, (s, e, w, tag) in enumerate(toks):
             name = tag in _JIEBA_NAME_TAGS and len(w) >= 2 and not (_HAN_NUMERALS & set(w))
             translit = _mostly_transliteration(w, lang) and tag not in ("x", "uj", "ul", "p", "c", "m") \
-                and (tag in _JIEBA_NAME_TAGS or not _jieba_word(w))  # not 州长 "governor" after 密歇根州
+                and (tag in _JIEBA_NAME_TAGS or len(w) == 1 or not _jieba_word(w))  # a syllable (安 of 埃尔多安), not 州长 "governor"
             if not name and not (translit and spans and spans[-1][1] == s
                                  and _mostly_transliteration(text[spans[-1][0]:spans[-1][1]], lang)):
                 continue
