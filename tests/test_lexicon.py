@@ -48,3 +48,11 @@ def test_compounds_of_listed_words_are_no_names():
     assert not lexicon.compound_of_listed("Amprion", "de")  # "Amp" + "r" + "ion": no linking "r"
     assert not ent.unlisted("Hochbiwak", "de")
     assert ent.unlisted("Amprion", "de")
+
+
+def test_german_compounds_are_split_by_the_dictionary():
+    from checker.anchors.entities import extract
+    # a town is no compound of German words ("Bel" + "lingen" was one by frequencies alone)
+    assert "Bellingen" in [a.text for a in extract("Sie fuhr am Montag von Bellingen nach Ulm.", "de")]
+    # a compound the frequency lists missed (Obszönität-s-initiative) is a noun
+    assert extract("Er sprach über die Obszönitätsinitiative im Parlament.", "de") == []

@@ -422,14 +422,13 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
                 zs, ss = specificity(w[: -len(suf)], base)
                 if zs >= 2.5 and ss >= 1.5:
                     return True
-        return len(w) >= 8 and z < 3.5 and (_is_compound(w, base) or any(
-            w.endswith(suf) and _is_compound(w[: -len(suf)], base) for suf in ("e", "en", "n", "s", "es")))
+        return len(w) >= 8 and z < 3.5 and _compound(w, base)
     if initial:
         # a sentence-initial word is a name only if it looks like one: rare or international
         return not (z < 2.0 or spec < 0.8 or cap_name or _proper_noun(word, base))
     if base == "en":
         return z >= 3.0 and spec >= 1.0
-    if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _is_compound(w, base):
+    if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _compound(w, base):
         return True
     return z >= 4.5 and spec >= 2.5
 
@@ -462,6 +461,17 @@ def _proper_noun(word: str, lang: str) -> bool:
     from ..text import lexicon
 
     return lexicon.capitalised_only(word, lang)
+
+
+def _compound(w: str, lang: str) -> bool:
+    """A compound of the language's words (Zollfahndungs+amt, Hoch+biwak): split into words its
+    dictionary lists when there is one, else into frequent words (wordfreq)."""
+    from ..text import lexicon
+
+    if lexicon.has_lexicon(lang):
+        return lexicon.compound_of_listed(w[:1].upper() + w[1:], lang)
+    return _is_compound(w, lang) or any(
+        w.endswith(suf) and _is_compound(w[: -len(suf)], lang) for suf in ("e", "en", "n", "s", "es"))
 
 
 def _is_compound(w: str, lang: str, depth: int = 0) -> bool:
