@@ -303,3 +303,16 @@ def test_particle_joins_a_surname_but_not_two_full_names():
     assert [a.text for a in extract("José Ortega y Gasset escribió.", "es")] == ["José Ortega y Gasset"]
     assert [a.text for a in extract("powiedział w piątek Lech Wałęsa do Małgorzaty Kidawy-Błońskiej.", "pl")] \
         == ["Lech Wałęsa", "Małgorzaty Kidawy-Błońskiej"]
+
+
+def test_grammar_words_alone_are_no_rendering_of_a_surely_carried_over_name():
+    from types import SimpleNamespace
+    from checker.rules.entities import _Meaning, _grammar_only
+    # a name dropped from the start of a sentence: the encoder finds "In" closest to it
+    text = "In 1998 went to Canada, where he later worked as a teacher."
+    doc = SimpleNamespace(text=text)
+    sents = [SimpleNamespace(start=0, end=len(text), text=text)]
+    meaning = _Meaning(SimpleNamespace(cache={}))
+    _, a, b = meaning.closest("Wrzesniak", doc, sents, "en", content_only=True)
+    assert a >= 0 and not _grammar_only(text[a:b], "en")
+    assert _grammar_only("In", "en") and _grammar_only("of the", "en")

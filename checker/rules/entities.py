@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from ..anchors import entities as ent
@@ -466,6 +467,16 @@ PEAK_ABSENT_NOUN = 0.1
 CONFIRM_WEIGHT = 3.0
 
 
+def _grammar_only(phrase: str, lang: str) -> bool:
+    """Every word of the phrase is a grammar word of the language (Zipf frequency at least
+    GRAMMAR_ZIPF): "In", "of the"."""
+    words = [t for _, _, t in ent._tokens(phrase)]
+    return bool(words) and all((ent.zipf(w.lower(), lang) or 0.0) >= GRAMMAR_ZIPF for w in words)
+
+
+GRAMMAR_ZIPF = 6.0  # as alignment's FUNCTION_ZIPF: the, in, of, der, и
+
+
 class _Meaning:
     """Cosine similarity of names and phrases, encoded once per pair (the encoder caches too)."""
 
@@ -512,12 +523,14 @@ class _Meaning:
         name "Ларсон" of "Ларсон и ЛаФасто"), it is no rendering of this one and the next closest
         counts; for a name of the translation only a phrase inside another's rendering is set
         aside (a longer phrase around a name, "la milice kurde YPG" for 民兵组织, may render it)."""
-        best, a, b = self.closest(n.anchor.text, doc, sents, lang, exclude)
+        # for a surely carried-over name, grammar words alone ("In", "As") are no rendering
+        co = n.kind == "anchor" and n.level >= 2
+        best, a, b = self.closest(n.anchor.text, doc, sents, lang, exclude, content_only=co)
         if n.side == "source" and any(a < y and x < b for x, y in claimed):
             # a source name: no phrase with another name's rendering in it renders this one
-            best = self.closest(n.anchor.text, doc, sents, lang, list(exclude) + list(claimed))[0]
+            best = self.closest(n.anchor.text, doc, sents, lang, list(exclude) + list(claimed), content_only=co)[0]
         elif any(x <= a and b <= y for x, y in claimed):
-            best = self.closest(n.anchor.text, doc, sents, lang, exclude, inside=claimed)[0]
+            best = self.closest(n.anchor.text, doc, sents, lang, exclude, inside=claimed, content_only=co)[0]
         if len(n.anchor.text.split()) > 1:
             return best  # a full name ("Recep Tayyip Erdogan") is no part of a term
         for s in own_sents:
@@ -536,7 +549,8 @@ class _Meaning:
                     best = max(best, both)
         return best
 
-    def closest(self, text: str, doc, sents, lang: str, exclude=(), inside=()) -> tuple[float, int, int]:
+    def closest(self, text: str, doc, sents, lang: str, exclude=(), inside=(),
+                content_only: bool = False) -> tuple[float, int, int]:
         """(peak, start, end) of the phrase of the sentences closest in meaning to ``text``: how
         far it stands out from the average phrase (cosine of the closest minus mean cosine).
         Phrases overlapping ``exclude`` spans, or lying inside ``inside`` spans, are no candidates."""
@@ -547,7 +561,14 @@ class _Meaning:
             return 0.0, -1, -1
         v = self._encoder().encode([text] + [doc.text[a:b] for a, b in spans])
         sims = v[1:] @ v[0]
-        k = int(sims.argmax())
+        if content_only:
+            # grammar words alone ("In", "As") translate no name
+            content = np.array([not _grammar_only(doc.text[a:b], lang) for a, b in spans])
+            if not content.any():
+                return 0.0, -1, -1
+            k = int(np.where(content, sims, -np.inf).argmax())
+        else:
+            k = int(sims.argmax())
         return float(sims[k] - sims.mean()), spans[k][0], spans[k][1]
 
     def confirms(self, n: "Name", ctx: Context, ssents, tsents) -> float:
@@ -773,9 +794,6 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             c = meaning.cos(u.anchor.text, v.anchor.text)
             if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
                 pairs.append((c, u, v))
-    import os
-    if os.environ.get("XDBG"):
-        print("PAIRS", [(round(c, 3), u.anchor.text, v.anchor.text) for c, u, v in pairs], "miss", [n.anchor.text for n in miss], "add", [n.anchor.text for n in add], "free_s", [n.anchor.text for n in free_s], "free_t", [n.anchor.text for n in free_t])
     for c, u, v in sorted(pairs, key=lambda p: -p[0]):
         if not u.matched and not v.matched:
             u.matched = v.matched = True
@@ -803,9 +821,6 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             if n.side == "source" and n.kind != "free":
                 d = meaning.confirms(n, ctx, ssents, tsents)
                 n.render += CONFIRM_WEIGHT * min(d, 0.0)
-            import os
-            if os.environ.get("XDBG"):
-                print("DBG", n.anchor.text, n.side, n.kind, n.level, round(n.render, 3))
             if n.render >= PEAK_RENDERED:
                 n.matched = True
     # 3. lost, invented and replaced names
