@@ -57,6 +57,9 @@ WEAK_CAPITALS = {"en", "de", "lb", "nl"}
 # Scripts whose romanisation of a foreign name is loose (普京 for Putin, プーチン): only CLDR's
 # own name of a place counts there, not a transliteration-compatible spelling.
 LOGOGRAPHIC_SCRIPTS = {"Hans", "Hant", "Jpan", "Kore"}
+# Languages that decline names (a case ending on a name: России, Polsce, Twitterze).
+CASE_LANGUAGES = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv",
+                  "fi", "et", "hu", "tr", "az", "kk", "uz", "ka", "hy", "el", "is", "ro", "sq"}
 # Languages in which the letter j is a glide (y), not an affricate.
 _J_GLIDE = {"de", "nl", "pl", "cs", "sk", "sv", "da", "nb", "nn", "no", "fi", "hu", "hr", "sl",
             "sr", "bs", "et", "lv", "lt", "is", "sq"}
@@ -430,6 +433,8 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
         return z >= 3.0 and spec >= 1.0
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _compound(w, base):
         return True
+    if _inflected_name(w, base):
+        return False  # "Twitterze", "Facebooku": a case form of an international name
     return z >= 4.5 and spec >= 2.5
 
 
@@ -453,6 +458,23 @@ def _listed(word: str, lang: str) -> bool:
     from ..text import lexicon
 
     return bool(lexicon.known(word, lang))
+
+
+def _inflected_name(w: str, lang: str) -> bool:
+    """``w`` less a case ending of one to three letters is an international name: as frequent in
+    the sister languages (wordfreq) and written capitalised in the encoder's vocabulary ("twitter"
+    of the Polish locative "Twitterze")."""
+    if profile(lang).code not in CASE_LANGUAGES:
+        return False
+    for k in (1, 2, 3):
+        stem = w[:-k]
+        if len(stem) < 4:
+            break
+        z, spec = specificity(stem, lang)
+        pref = case_preference(stem)
+        if z >= 3.0 and spec < 0.8 and pref is not None and pref <= -1.5:
+            return True
+    return False
 
 
 def _proper_noun(word: str, lang: str) -> bool:

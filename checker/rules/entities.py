@@ -39,8 +39,7 @@ from .base import Context, Rule, register
 
 # Languages that decline names: there a form derived from a territory name is a case form
 # (России, Polsce, Rusya'ya); elsewhere it is an adjective or a demonym (Russian, les Russes).
-CASE_LANGUAGES = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv",
-                  "fi", "et", "hu", "tr", "az", "kk", "uz", "ka", "hy", "el", "is", "ro", "sq"}
+CASE_LANGUAGES = ent.CASE_LANGUAGES
 # Languages whose genitive adds -s to a name (Singapurs, Griechenlands, Nederlands).
 GENITIVE_S = {"de", "lb", "nl", "sv", "da", "nb", "nn", "no", "is"}
 WEAK_CAPITALS = ent.WEAK_CAPITALS
