@@ -45,8 +45,8 @@ def has_lexicon(lang: str) -> bool:
 
 
 def _keys(code: str):
-    """(number of forms or -1, iterator over every form of simplemma's dictionary for ``code`` as
-    UTF-8 bytes in the dictionary's case)."""
+    """(number of forms, iterator over every form of simplemma's dictionary for ``code`` as UTF-8
+    bytes in the dictionary's case)."""
     try:  # stream the shipped file without building simplemma's dict (a tenth of the memory)
         from simplemma.strategies.dictionaries import frontcode
         from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
