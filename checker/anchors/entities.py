@@ -42,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..langs import profile
 from ..model import Anchor
+from ..text import lexicon
 
 # ---------------------------------------------------------------------------------------------
 # Keys: latin, phonetic (vowels kept as 3 classes) and consonant skeleton
@@ -374,6 +375,15 @@ def case_preference(word: str) -> float | None:
     return sl - sc
 
 
+# wordfreq Zipf frequency from which a word is a function word (the, in, of, der, и): never a
+# name, never a rendering of one on its own
+FUNCTION_ZIPF = 6.0
+
+
+def function_word(word: str, lang: str) -> bool:
+    return (zipf(word.lower(), lang) or 0.0) >= FUNCTION_ZIPF
+
+
 # specificity (see ``specificity``) from which a word is one of the language's own: ten times
 # more frequent in it than in the median of its sister languages
 FOREIGN_SPEC = 1.0
@@ -399,7 +409,7 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     if base not in _wordfreq_langs():
         return pref is not None and pref >= -0.6 or initial and not cap_name
     z, spec = specificity(w, base)
-    if z >= 6.0:
+    if z >= FUNCTION_ZIPF:
         return True
     # the vocabulary is multilingual: its lower-case evidence counts for words of this language,
     # not, in the middle of a sentence, for a word of another language ("New Faces", a title in
@@ -407,13 +417,14 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     # included ("Team", "Zone"): there the language's dictionary must not list the word either.
     if pref is not None and pref >= -0.6 and z >= 3.0 and \
             (initial or base == "en" or not latin or spec >= FOREIGN_SPEC
-             or (profile(base).capitalises_nouns and (len(w) < 3 or _listed(w, base)))):
+             or (profile(base).capitalises_nouns and (len(w) < 3 or lexicon.known(w, base)))):
         return True
     if not latin:
         # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
         # a sentence a capital means a name; at its start only the vocabulary and the
         # language's dictionary can tell
-        return initial and not cap_name and not unlisted(word, base) and not _proper_noun(word, base)
+        return initial and not cap_name and not unlisted(word, base) and \
+            not lexicon.capitalised_only(word, base)
     if cap_name and base != "de" and spec < (1.0 if base == "en" else 1.5):
         return False  # written capitalised far more often than not: a name
     if base == "de":
@@ -427,8 +438,9 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
                     return True
         return len(w) >= 8 and z < 3.5 and _compound(w, base)
     if initial:
-        # a sentence-initial word is a name only if it looks like one: rare or international
-        return not (z < 2.0 or spec < 0.8 or cap_name or _proper_noun(word, base))
+        # a sentence-initial word is a name only if it looks like one: rare or international, or
+        # listed capitalised only by the language's dictionary (Polish "Pawłowicz", not "Teraz")
+        return not (z < 2.0 or spec < 0.8 or cap_name or lexicon.capitalised_only(word, base))
     if base == "en":
         return z >= 3.0 and spec >= 1.0
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _compound(w, base):
@@ -445,19 +457,11 @@ def unlisted(word: str, lang: str) -> bool:
     """No dictionary of ``lang`` lists the word in any form, and it is no misspelling of a
     frequent word: most likely a name (Tennet, Пфанненштиль). False when there is no dictionary,
     and for a word written in two scripts ("Meжду" with a Latin M: a look-alike letter, not a name)."""
-    from ..text import lexicon
-
     if _MIXED_SCRIPTS.search(word) or lexicon.known(word, lang) is not False:
         return False
     if profile(lang).code in _COMPOUNDING and lexicon.compound_of_listed(word, lang):
         return False  # a compound of listed words: "Hochbiwak", "Ostgrat"
     return lexicon.typo_of(word, lang) is None
-
-
-def _listed(word: str, lang: str) -> bool:
-    from ..text import lexicon
-
-    return bool(lexicon.known(word, lang))
 
 
 def _inflected_name(w: str, lang: str) -> bool:
@@ -477,19 +481,9 @@ def _inflected_name(w: str, lang: str) -> bool:
     return False
 
 
-def _proper_noun(word: str, lang: str) -> bool:
-    """The language's dictionary lists the word capitalised only (Polish "Pawłowicz"), where it
-    writes common words in lower case ("teraz"): at a sentence's start, a name."""
-    from ..text import lexicon
-
-    return lexicon.capitalised_only(word, lang)
-
-
 def _compound(w: str, lang: str) -> bool:
     """A compound of the language's words (Zollfahndungs+amt, Hoch+biwak): split into words its
     dictionary lists when there is one, else into frequent words (wordfreq)."""
-    from ..text import lexicon
-
     if lexicon.has_lexicon(lang):
         return lexicon.compound_of_listed(w[:1].upper() + w[1:], lang)
     return _is_compound(w, lang) or any(
@@ -1405,8 +1399,9 @@ def uncased_name_spans(text: str, lang: str) -> tuple:
         toks = _jieba_tokens(text)
         for k, (s, e, w, tag) in enumerate(toks):
             name = tag in _JIEBA_NAME_TAGS and len(w) >= 2 and not (_HAN_NUMERALS & set(w))
+            # a syllable (安 of 埃尔多安) or a name piece joins a foreign name; a word (州长) does not
             translit = _mostly_transliteration(w, lang) and tag not in ("x", "uj", "ul", "p", "c", "m") \
-                and (tag in _JIEBA_NAME_TAGS or len(w) == 1 or not _jieba_word(w))  # a syllable (安 of 埃尔多安), not 州长 "governor"
+                and (tag in _JIEBA_NAME_TAGS or len(w) == 1 or not _jieba_word(w))
             if not name and not (translit and spans and spans[-1][1] == s
                                  and _mostly_transliteration(text[spans[-1][0]:spans[-1][1]], lang)):
                 continue

@@ -252,9 +252,6 @@ _GAPS = (
 )
 
 
-FUNCTION_ZIPF = 6.0  # wordfreq Zipf frequency from which a word is a function word (the, in, of, der)
-
-
 def _function_word(word: str, lang: str) -> bool:
     """A word that needs a complement ("in", "the", "of"), or a language without frequency data
     to tell: a space after it before a full stop is a dropped word, after a content word ("areas .")
@@ -264,7 +261,7 @@ def _function_word(word: str, lang: str) -> bool:
     base = lang.split("-")[0].lower()
     if base not in ent._wordfreq_langs() or ent.profile(base).script not in ent.ALPHABETIC_SCRIPTS:
         return True
-    return ent.zipf(word.lower(), base) >= FUNCTION_ZIPF
+    return ent.function_word(word, base)
 
 
 def _gap_matches(text: str, kind: str, rx) -> list:

@@ -467,13 +467,9 @@ CONFIRM_WEIGHT = 3.0
 
 
 def _grammar_only(phrase: str, lang: str) -> bool:
-    """Every word of the phrase is a grammar word of the language (Zipf frequency at least
-    GRAMMAR_ZIPF): "In", "of the"."""
+    """Every word of the phrase is a function word of the language: "In", "of the"."""
     words = [t for _, _, t in ent._tokens(phrase)]
-    return bool(words) and all((ent.zipf(w.lower(), lang) or 0.0) >= GRAMMAR_ZIPF for w in words)
-
-
-GRAMMAR_ZIPF = 6.0  # as alignment's FUNCTION_ZIPF: the, in, of, der, и
+    return bool(words) and all(ent.function_word(w, lang) for w in words)
 
 
 class _Meaning:
@@ -541,7 +537,7 @@ class _Meaning:
             for nb in (before[-1:] + after[:1]):
                 lo, hi = min(nb[0], n.anchor.start), max(nb[1], n.anchor.end)
                 gap = own_doc.text[lo:hi]
-                if re.search(r"[.,;:!?()\[\]\"«»“”„]", gap) or ent.zipf(nb[2].lower(), own_lang) >= 6.0:
+                if re.search(r"[.,;:!?()\[\]\"«»“”„]", gap) or ent.function_word(nb[2], own_lang):
                     continue  # across punctuation, or a function word
                 both = self.closest(gap, doc, sents, lang, exclude)[0]
                 if both >= self.closest(nb[2], doc, sents, lang, exclude)[0] + 0.05:
