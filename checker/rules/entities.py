@@ -803,14 +803,14 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             own_doc, own_sents = (ctx.source, ssents) if n.side == "source" else (ctx.target, tsents)
             own_lang = sl if n.side == "source" else tl
             # a place (CLDR) is not rendered by the name of another place: Spain for Argentinien
-            other_places = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang)
+            not_renderings = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang)
             claimed = [] if n.kind == "free" else claimed_by.get(n.side, [])
             if n.level >= 2 and n.kind == "anchor":
                 # a surely carried-over name is not rendered by another such name left unmatched on
                 # the other side: step 1 compared the two and found them different names
                 # ("Takagi" is close in meaning to "Japon", "Gary Anderson" to "Оливер Дауден")
-                other_places = list(other_places) + (rivals_t if n.side == "source" else rivals_s)
-            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, other_places,
+                not_renderings = list(not_renderings) + (rivals_t if n.side == "source" else rivals_s)
+            n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, not_renderings,
                                          claimed) \
                 - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents)
             if n.side == "source" and n.kind != "free":
