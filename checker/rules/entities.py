@@ -101,7 +101,8 @@ def _sentences(doc, idx):
 
 
 def _acronym_found(acr: str, sents, lang: str) -> bool:
-    """The acronym's letters in another order, or as initials of consecutive words."""
+    """The acronym's letters in another order, or as initials of consecutive words, or of a
+    capitalised name that renders all but its first or last word."""
     letters = sorted(c for c in ent.latin_key(acr) if c.isalpha())
     if len(letters) < 2:
         return False
@@ -123,7 +124,31 @@ def _acronym_found(acr: str, sents, lang: str) -> bool:
         for i in range(len(content) - n + 1):
             if sorted(content[i:i + n]) == letters:
                 return True
+        # a name of capitalised words whose initials begin or end the acronym: the translation
+        # leaves out a word the acronym has ("Federal Reserve" for ФРС, Федеральная резервная
+        # система; "Premier League" for АПЛ, Английская премьер-лига)
+        ordered = "".join(c for c in ent.latin_key(acr) if c.isalpha())
+        for run in _capital_runs(s.text, toks):
+            initials = "".join(ent.latin_key(t)[:1] for t in run)
+            if 2 <= len(initials) < len(ordered) and (ordered.startswith(initials) or ordered.endswith(initials)):
+                return True
     return False
+
+
+def _capital_runs(text: str, toks):
+    """Runs of two or more capitalised words one space apart (their texts)."""
+    runs, cur, last_end = [], [], None
+    for s0, e0, t in toks:
+        if t[:1].isupper() and (not cur or text[last_end:s0] == " "):
+            cur.append(t)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [t] if t[:1].isupper() else []
+        last_end = e0
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
 
 
 def _territory_in(codes: set[str], sents, lang: str) -> bool:
