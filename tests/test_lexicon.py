@@ -1,4 +1,6 @@
 """Dictionaries of word forms (simplemma) and typo detection, used to tell names from words."""
+import numpy as np
+
 from checker.anchors import entities as ent
 from checker.text import lexicon
 
@@ -56,3 +58,11 @@ def test_german_compounds_are_split_by_the_dictionary():
     assert "Bellingen" in [a.text for a in extract("Sie fuhr am Montag von Bellingen nach Ulm.", "de")]
     # a compound the frequency lists missed (Obszönität-s-initiative) is a noun
     assert extract("Er sprach über die Obszönitätsinitiative im Parlament.", "de") == []
+
+
+def test_the_public_dictionary_api_gives_the_same_forms():
+    # the stream reader uses simplemma internals; should they move, its public API takes over
+    streamed = lexicon._table("fr")
+    count, keys = lexicon._public_keys("fr")
+    public = np.sort(np.fromiter((hash(k) for k in keys), dtype=np.int64, count=count))
+    assert len(public) == len(streamed) and (public == streamed).all()

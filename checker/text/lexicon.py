@@ -46,20 +46,29 @@ def has_lexicon(lang: str) -> bool:
 
 def _keys(code: str):
     """(number of forms, iterator over every form of simplemma's dictionary for ``code`` as UTF-8
-    bytes in the dictionary's case)."""
-    try:  # stream the shipped file without building simplemma's dict (a tenth of the memory)
-        from simplemma.strategies.dictionaries import frontcode
-        from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
+    bytes in the dictionary's case): streamed from the shipped file without building simplemma's
+    dict (a tenth of the memory), or through its public API if its internals have moved."""
+    try:
+        return _streamed_keys(code)
+    except (ImportError, AttributeError, ValueError):
+        return _public_keys(code)
 
-        data = _read_decompressed(code)
-        reverse, count, pos = frontcode._read_header(data)
-        records = frontcode._iter_records(data, pos)
-        return count, (key[::-1] if reverse else key for _, key, _ in records)
-    except (ImportError, AttributeError, ValueError):  # another simplemma layout: its public API
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-        forms = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code)
-        return len(forms), (form.encode("utf-8") for form in forms)
+def _streamed_keys(code: str):
+    from simplemma.strategies.dictionaries import frontcode
+    from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
+
+    data = _read_decompressed(code)
+    reverse, count, pos = frontcode._read_header(data)
+    records = frontcode._iter_records(data, pos)
+    return count, (key[::-1] if reverse else key for _, key, _ in records)
+
+
+def _public_keys(code: str):
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    forms = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code)
+    return len(forms), (form.encode("utf-8") for form in forms)
 
 
 @functools.lru_cache(maxsize=None)
