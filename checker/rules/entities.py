@@ -129,22 +129,22 @@ def _acronym_found(acr: str, sents, lang: str) -> bool:
         # система; "Premier League" for АПЛ, Английская премьер-лига)
         ordered = "".join(c for c in ent.latin_key(acr) if c.isalpha())
         for run in _capital_runs(s.text, toks):
-            initials = "".join(ent.latin_key(t)[:1] for t in run)
+            initials = "".join(ent.latin_key(toks[k][2])[:1] for k in run)
             if 2 <= len(initials) < len(ordered) and (ordered.startswith(initials) or ordered.endswith(initials)):
                 return True
     return False
 
 
-def _capital_runs(text: str, toks):
-    """Runs of two or more capitalised words one space apart (their texts)."""
+def _capital_runs(text: str, toks) -> list[list[int]]:
+    """Runs of two or more capitalised words one space apart (their token indices)."""
     runs, cur, last_end = [], [], None
-    for s0, e0, t in toks:
+    for k, (s0, e0, t) in enumerate(toks):
         if t[:1].isupper() and (not cur or text[last_end:s0] == " "):
-            cur.append(t)
+            cur.append(k)
         else:
             if len(cur) >= 2:
                 runs.append(cur)
-            cur = [t] if t[:1].isupper() else []
+            cur = [k] if t[:1].isupper() else []
         last_end = e0
     if len(cur) >= 2:
         runs.append(cur)
@@ -393,15 +393,6 @@ def _candidates(doc, sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
     return out
 
 
-def _in_name_run(text: str, toks, k: int) -> bool:
-    """Token k is next to a capitalised word, one space apart: part of a run of name words."""
-    if not toks[k][2][:1].isupper():
-        return False
-    return any(0 <= j < len(toks) and toks[j][2][:1].isupper()
-               and text[min(toks[j][1], toks[k][1]):max(toks[j][0], toks[k][0])] == " "
-               for j in (k - 1, k + 1))
-
-
 def _abbreviated_in(n: "Name", sents, lang: str) -> bool:
     """The name is abbreviated on the other side: a short word (two to four letters, not a
     common word) that starts like it and keeps its first consonants ("Rz" for Rzeczpospolita,
@@ -412,11 +403,12 @@ def _abbreviated_in(n: "Name", sents, lang: str) -> bool:
     sk = ent.skeleton(key, n.lang)
     for s in sents:
         toks = ent._tokens(s.text)
+        in_runs = {k for run in _capital_runs(s.text, toks) for k in run}
         for k, (_, _, t) in enumerate(toks):
             letters = [c for c in t if c.isalpha()]
             if not 2 <= len(letters) <= 4 or len(letters) >= len(key) - 1:
                 continue
-            if _in_name_run(s.text, toks, k):
+            if k in in_runs:
                 continue  # a word of a longer name ("Seng" of "Wong Kan Seng"), no abbreviation
             tk = ent.latin_key(t).replace(" ", "")
             if not tk or tk[0] != key[0]:
