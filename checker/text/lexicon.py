@@ -118,10 +118,11 @@ def typo_of(word: str, lang: str) -> str | None:
     if code is None or len(w) < TYPO_MIN_LENGTH:
         return None  # short words (and most names) have too many neighbours to call one a typo
     best, best_z = None, TYPO_NEIGHBOUR_ZIPF
+    lookup = frequency.zipf.__wrapped__  # uncached: hundreds of one-off strings per word
     for cand in _edits(w, frequency.alphabet(code)):
         if cand[:1] != w[:1]:
             continue  # a misspelling seldom touches the first letter; a name often differs there
-        z = frequency.zipf(cand, code) or 0.0
+        z = lookup(cand, code) or 0.0
         if z >= best_z:
             best, best_z = cand, z
     return best
