@@ -162,6 +162,40 @@ def _clauses(text: str, spaced: bool, min_words: int = 4) -> list[tuple[int, int
     return out
 
 
+def _anchor_carried(ctx: Context, bead, i: int, a: int, b: int) -> bool:
+    """A name or number of the source clause [a, b) (doc offsets) is in the translation of the
+    bead and nowhere else in its source sentence: the clause is there, however freely put (the
+    encoder alone found "该电站站长段梦琪说" unrendered in "Duan Mengqi, head of the power
+    plant, said")."""
+    from . import entities as er
+    from ..anchors import entities as ent
+    from ..langs import profile
+
+    sl, tl = ctx.source.lang, ctx.target.lang
+    sent = ctx.source.sentences[i]
+    src = [x for x in ctx.source_anchors[i] if x.kind in ("number", "entity")]
+    if not profile(sl).capitalises_names:  # a tagger's names (Chinese)
+        src += er._candidates(ctx.source, [sent], sl, src)
+    _, tgt = ctx.bead_anchors(bead, ["number", "entity"])
+    tsents = [ctx.target.sentences[j] for j in bead.target]
+    for x in src:
+        if not (a <= x.start and x.end <= b):
+            continue
+        if any(y is not x and y.kind == x.kind and y.value == x.value and not (a <= y.start and y.end <= b)
+               for y in src):
+            continue  # said outside the clause too: its counterpart may render that mention
+        if x.kind == "number":
+            if any(y.kind == "number" and y.value == x.value for y in tgt):
+                return True
+            continue
+        if er._romanised_in(x.value, tsents):
+            return True
+        best = er._best_counterpart(er.Name(x, "source", lang=profile(sl).code), sl, tsents, tl, er.MATCH)
+        if best and best[0] >= ent.match_threshold(sl, tl):
+            return True
+    return False
+
+
 @register
 class ClauseOmitted(Rule):
     """Flags a clause of a source sentence that its translation leaves out.
@@ -226,7 +260,8 @@ class ClauseOmitted(Rule):
                     others = [float(alone[x]) for x in range(n) if x != k]
                     gap = sorted(others)[len(others) // 2] - float(alone[k])
                     gain = float(v[n + k] @ tv) - full
-                    if gain > self.MIN_GAIN and gap > self.MIN_GAP and rendered[k] < self.MAX_RENDERED:
+                    if gain > self.MIN_GAIN and gap > self.MIN_GAP and rendered[k] < self.MAX_RENDERED \
+                            and not _anchor_carried(ctx, bead, i, sent.start + s, sent.start + e):
                         yield self.finding(
                             f"the clause \"{_short(texts[k])}\" of source sentence {i + 1} seems not rendered "
                             f"in the translation (the source without it is {gain:.2f} closer to the translation)",
