@@ -29,14 +29,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .model import Finding, Severity
+from .model import Finding, Severity, settings_digest
 
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
@@ -151,9 +150,7 @@ class Config:
     def hash(self) -> str:
         """12 hex characters identifying ``settings()`` (not the paths, the output format, the
         fail-on level or the thread count, which do not change the findings)."""
-        canon = json.dumps(self.settings(), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           default=str)
-        return hashlib.sha256(canon.encode("utf-8")).hexdigest()[:12]
+        return settings_digest(self.settings())
 
 
 def apply_severity(findings: Iterable[Finding], config: Config) -> list[Finding]:

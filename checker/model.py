@@ -5,9 +5,18 @@ every report can point at the exact words.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
+
+
+def settings_digest(data: dict) -> str:
+    """12 hex characters identifying a run's settings (plain JSON values): the configuration
+    hash in every report's signature, from the command line or the library alike."""
+    canon = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()[:12]
 
 CATEGORIES = (
     "omission", "addition", "number", "date", "entity", "repetition",

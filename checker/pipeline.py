@@ -1,7 +1,6 @@
 """The pipeline: read -> segment -> align -> anchors -> rules -> Report."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -13,7 +12,7 @@ from .align.aligner import align
 from .anchors import sentence_anchors
 from .io.read import CheckerInputError
 from .langs import detect_language
-from .model import DocumentResult, Finding, Report
+from .model import DocumentResult, Finding, Report, settings_digest
 from .rules import Context, select_rules
 from .rules.base import apply_severity_overrides
 from .text.segment import segment
@@ -32,7 +31,7 @@ class Settings:
         data = {"select": self.select, "ignore": self.ignore, "severity": self.severity,
                 "options": [(c, list(o)) for c, o in self.options],
                 "glossary": getattr(self.glossary, "digest", None)}
-        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:12]
+        return settings_digest(data)
 
 
 def _lang(text: str, given: str | None, where: str) -> str:
