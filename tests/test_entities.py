@@ -316,3 +316,10 @@ def test_grammar_words_alone_are_no_rendering_of_a_surely_carried_over_name():
     _, a, b = meaning.closest("Wrzesniak", doc, sents, "en", content_only=True)
     assert a >= 0 and not _grammar_only(text[a:b], "en")
     assert _grammar_only("In", "en") and _grammar_only("of the", "en")
+
+
+def test_word_hyphenated_at_a_line_break_is_no_name():
+    # a scanned text joined back without its line breaks: "Hori- zontale" is one German noun
+    assert [a.text for a in extract("Die Hori- zontale verläuft dort oben.", "de")] == []
+    # a suspended compound is no broken word, and the names around it stay names
+    assert [a.text for a in extract("Er sah die Makalu- und Mustagh-Gruppe.", "de")] == ["Makalu", "Mustagh"]

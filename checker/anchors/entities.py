@@ -947,6 +947,9 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
         if not _is_cap(t) or t.lower().rstrip(".") in cal:
             i += 1
             continue
+        if _broken_word(text, toks, i, base):
+            i += 2  # "Hori- zontale": a word hyphenated at a line break, no name
+            continue
         known = _known_at(toks, i, text, lang)
         if known:
             k, extra = known
@@ -968,7 +971,7 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
                 break
             nt = toks[j + 1][2]
             if _is_cap(nt):
-                if _known_at(toks, j + 1, text, lang):
+                if _known_at(toks, j + 1, text, lang) or _broken_word(text, toks, j + 1, base):
                     break
                 run.append(j + 1)
                 j += 1
@@ -982,6 +985,17 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
         anchors.extend(_run_anchors(text, toks, run, lang, cal))
         i = j + 1
     return anchors
+
+
+def _broken_word(text, toks, i, lang: str) -> bool:
+    """Token ``i`` is the first half of a word hyphenated at a line break and joined back without
+    the break ("Hori- zontale", from a scanned or PDF text): the lower-case second half follows
+    a hyphen and a space, and the two halves make one word the language's dictionary lists (a
+    suspended compound, "Hoch- und Tiefbau", makes none)."""
+    if i + 1 >= len(toks) or not re.fullmatch(r"[-\u00ad]\s+", text[toks[i][1]:toks[i + 1][0]]):
+        return False
+    rest = toks[i + 1][2]
+    return rest[:1].islower() and bool(lexicon.known(toks[i][2] + rest, lang))
 
 
 def _two_names(text, toks, run, k) -> bool:

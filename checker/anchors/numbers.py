@@ -598,7 +598,7 @@ _ORDINAL_SUFFIX = {
 _DOT_ORDINAL = {"de", "da", "no", "nb", "nn", "is", "fi", "et", "hu", "tr", "pl", "cs", "sk",
                 "sl", "hr", "sr", "bs", "lv", "lt"}
 
-_TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])(?:[:.]|\s?h\s?)([0-5]\d)(?![\d%])")
+_TIME_RE = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])(?:[:.]|\s?h\.?\s?)([0-5]\d)(?![\d%])")
 # words after "14.30" that make it a time (time-zone abbreviations and "o'clock" words)
 _TIME_WORD_AFTER = re.compile(r"\s?(?:UTC|GMT|[A-Z]{1,3}[SD]?T\b|Uhr|h\b|hrs|klo|kl\.|ore\b|godz|час)")
 _AMPM = re.compile(r"\s?(?:[ap]\.\s?m\.|[ap]m\b|[AP]M\b)", re.I)
@@ -606,7 +606,8 @@ _MIL_TIME_RE = re.compile(r"(?<![\d.,:])(?P<h>[01]\d|2[0-4])(?P<m>[0-5]\d)\s?(?:
 _AMPM_TIME_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s?(?:[ap]\.\s?m\.|[ap]m\b)",
                            re.I)
 _CJK_TIME_RE = re.compile(r"(?<![\d.,])(?P<h>\d{1,2})\s?[时時点點시](?![间間간])\s?(?:(?P<m>\d{1,2}|半)\s?分?|(?=\S))")
-_H_TIME_RE = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])\s?h(?P<m>)(?=\s?(?:GMT|UTC|[A-Z]{1,3}T\b))")
+# a whole hour written with "h" ("à 20 h", "13h GMT"): a time, or a number of hours ("en 24 h")
+_H_TIME_RE = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])\s?h(?P<m>)(?![^\W\d_]|\s?\d)")
 
 
 def _clock(h: int, mi: int) -> float:
@@ -706,8 +707,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if _overlaps(m.start(), m.end(), taken):
             continue
         sep_txt = sh[m.end(1):m.start(2)]
-        if "." in sep_txt and not _TIME_WORD_AFTER.match(text[m.end():]):
-            continue  # "3.45" is a decimal unless a time word follows
+        if sep_txt == "." and not (_TIME_WORD_AFTER.match(text[m.end():]) or _AMPM.match(text[m.end():])):
+            continue  # "3.45" is a decimal unless a time word follows ("14.30 Uhr", "1.30 pm")
         h, mi = int(m.group(1)), int(m.group(2))
         e = m.end()
         if (ap := _AMPM.match(text[e:])):
@@ -722,7 +723,7 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             mi = 30 if mi == "半" else int(mi or 0)
             if h > 24 or mi > 59:
                 continue
-            add(m.start(), m.end(), _clock(h, mi), ("time",))
+            add(m.start(), m.end(), _clock(h, mi), ("time", f"hours:{h}") if rx is _H_TIME_RE else ("time",))
 
     # CJK numerals (and digits followed by 万/億/千 ...)
     for m in _CJK_SEQ.finditer(sh):

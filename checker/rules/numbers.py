@@ -49,9 +49,16 @@ def _values(a: Anchor) -> set:
     return vals
 
 
+def _hours(a: Anchor) -> float | None:
+    """The number of a whole hour written with "h" ("à 20 h", "en 24 h"), else None."""
+    return next((float(f[6:]) for f in a.extra if f.startswith("hours:")), None)
+
+
 def _equal(a: Anchor, b: Anchor) -> bool:
     if ("time" in a.extra) != ("time" in b.extra):
-        return False
+        # "24 h" is a time of day or a number of hours ("en 24 h" / "within 24 hours")
+        t, n = (a, b) if "time" in a.extra else (b, a)
+        return _hours(t) is not None and _canonical(_hours(t)) in _values(n)
     return bool(_values(a) & _values(b))
 
 
@@ -119,7 +126,9 @@ def compare(src: list[Anchor], tgt: list[Anchor]):
         # pair in reading order, a time only with a time, a name's number with a name's
         a = ps.pop(0)
         for j, b in enumerate(pt):
-            if all((f in a.extra) == (f in b.extra) for f in ("time", "code")):
+            if all((f in a.extra) == (f in b.extra) for f in ("time", "code")) or \
+                    ("code" not in a.extra and "code" not in b.extra
+                     and (_hours(a) is not None or _hours(b) is not None)):
                 pairs.append((a, b))
                 del pt[j]
                 break
