@@ -918,5 +918,42 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         add(s, e, value, flags)
         reach = e
 
+    # a number word that begins a compound adjective: "elfjährige", "zehntägigen", "driejarige"
+    for s, e, value in _compound_numbers(text, b, taken):
+        add(s, e, value, {"word", "compound"})
+
     found.sort(key=lambda t: (t[0], t[1]))
     return tuple(Anchor("number", v, s, e, text[s:e], tuple(sorted(fl))) for s, e, v, fl in found)
+
+
+# What follows a number word in an adjective a compounding language builds on it: an -ig
+# adjective ("elf|jährige", "zehn|tägigen", "drei|stufig"), a multiplier ("zwei|fach", "drie|voudig")
+# or the Dutch "-daags" ("twee|daagse"). The number is stated ("the 11-year conflict").
+_COMPOUND_NUMBER_TAIL = {
+    "de": re.compile(r"\w{2,}ig(?:e[mnrs]?)?|fach(?:e[mnrs]?)?|malig(?:e[mnrs]?)?"),
+    "nl": re.compile(r"\w{2,}ig(?:e|er|s)?|\w+aagse?|voudig(?:e)?"),
+}
+
+
+def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
+    """(start, end, value) of words made of a number word (text2num) and a tail of
+    ``_COMPOUND_NUMBER_TAIL``: "elfjährige" is 11, "zwanzigjährigen" 20. "Einseitig", whose "ein"
+    is mostly an article's, and words whose tail holds another number ("Achttausender") are none."""
+    tail = _COMPOUND_NUMBER_TAIL.get(b)
+    if tail is None or not _text2num_ok(b):
+        return []
+    from text_to_num import find_numbers
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group().lower()
+        if len(w) < 7 or _overlaps(m.start(), m.end(), taken) or not w.isalpha():
+            continue
+        for cut in range(len(w) - 3, 2, -1):
+            if not tail.fullmatch(w[cut:]):
+                continue
+            occ = find_numbers([_Tok(w[:cut], 0, cut, False)], b, 0)
+            if len(occ) == 1 and occ[0].start == 0 and occ[0].end == 1 and occ[0].value >= 2 \
+                    and not occ[0].is_ordinal:
+                out.append((m.start(), m.end(), float(occ[0].value)))
+                break
+    return out
