@@ -698,6 +698,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         add = [n for n in tgts if not n.matched and not n.weak
                and not any(n.anchor.start < g[2] and g[1] < n.anchor.end for g in res.garbled)]
         # names of an uncased side that only a tagger finds (Chinese 陈光明, 重庆, 格里沃里)
+        cand_claims = {"source": [], "target": []}  # their renderings found by spelling
         for names, side, doc, sents, lang, anchors, others, osents in (
                 (miss, "source", ctx.source, ssents, sl, src_a, tgts, tsents),
                 (add, "target", ctx.target, tsents, tl, tgt_a, srcs, ssents)):
@@ -711,14 +712,19 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 # have been translated
                 n = Name(a, side, level=2 if ent.foreign_name(a.text, lang) else 1,
                          lang=profile(lang).code, kind="candidate")
-                n.matched = any(o.matched and o.counterpart and o.counterpart[0] < a.end
-                                and a.start < o.counterpart[1] for o in others)
-                if not n.matched and _romanised_in(a.value, osents):
+                by = [o for o in others if o.matched and o.counterpart and o.counterpart[0] < a.end
+                      and a.start < o.counterpart[1]]
+                n.matched = bool(by)
+                cand_claims[side].extend((o.anchor.start, o.anchor.end) for o in by)
+                if not n.matched and (span := _romanised_in(a.value, osents)):
                     n.matched = True
+                    cand_claims[side].append(span)
                 if not n.matched:
                     olang = tl if side == "source" else sl
                     best = _best_counterpart(n, lang, osents, olang, MATCH)
                     n.matched = best[0] >= _threshold(lang, olang)
+                    if n.matched:
+                        cand_claims[side].append((best[1], best[2]))
                 if not n.matched:
                     names.append(n)
         # capitalised words of each side that are not name anchors: translated names, or
@@ -733,7 +739,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         free_t = [n for n in free_t if not n.matched]
         _decide(res, miss, add, free_s, free_t, meaning, ctx, ssents, tsents,
                 {"source": tgts, "target": srcs},
-                {side: [n.counterpart for n in names if n.matched and n.counterpart]
+                {side: [n.counterpart for n in names if n.matched and n.counterpart] + cand_claims[side]
                  for side, names in (("source", srcs), ("target", tgts))})
         out.append(res)
     _inconsistent_renderings(ctx, renderings)
@@ -806,9 +812,14 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             c = meaning.cos(u.anchor.text, v.anchor.text)
             if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
                 pairs.append((c, u, v))
+    claimed_by = {side: list(spans) for side, spans in claimed_by.items()}
     for c, u, v in sorted(pairs, key=lambda p: -p[0]):
         if not u.matched and not v.matched:
             u.matched = v.matched = True
+            if u.kind != "free" and v.kind != "free":
+                # each renders the other and no third name ("the Tibet" / 西藏自治区 is no 中国)
+                claimed_by.setdefault("source", []).append((v.anchor.start, v.anchor.end))
+                claimed_by.setdefault("target", []).append((u.anchor.start, u.anchor.end))
     # 2. a translation by any phrase of the other side
     rivals_s, rivals_t = ([(n.anchor.start, n.anchor.end) for n in names
                            if not n.matched and n.kind == "anchor" and n.level >= 2] for names in (miss, add))
