@@ -106,7 +106,7 @@ def _scale_words(lang: str) -> dict[str, float]:
                 if not zeros or not word or word == pattern:
                     continue
                 if width == "short" and len(word.rstrip(".")) < 2 and word.isascii():
-                    continue  # "K", "M", "B": too ambiguous in running text
+                    continue  # "K", "M", "B": too ambiguous in running text (see _letter_scales)
                 factor = float(int(key) // 10 ** (zeros - 1))
                 w = word.lower()
                 if factor < 1000 or (w in out and out[w] != factor):
@@ -117,6 +117,59 @@ def _scale_words(lang: str) -> dict[str, float]:
         out.setdefault("bn", 1e9)
         out.setdefault("tn", 1e12)
     return out
+
+
+# languages whose news give years in the Solar Hijri calendar (CLDR's calendar preference for
+# Iran and Afghanistan: persian first), which starts at the March equinox of 621/622
+_SOLAR_HIJRI = {"fa", "ps"}
+
+
+@functools.lru_cache(maxsize=None)
+def _letter_scales(lang: str) -> dict[str, float]:
+    """One-letter scale abbreviations of CLDR's short compact patterns ("K", "M", "B" in English),
+    lower-cased: ambiguous in running text ("3m" is three metres), a scale right after a currency
+    symbol ("£3m", "$1.2B")."""
+    out: dict[str, float] = {}
+    try:
+        by_plural = _locale(lang).compact_decimal_formats["short"]
+    except KeyError:
+        return out
+    for plural in by_plural:
+        for key, pat in by_plural[plural].items():
+            pattern = getattr(pat, "pattern", str(pat))
+            zeros, word = pattern.count("0"), _strip_pattern(pattern)
+            if zeros and word and len(word) == 1 and word.isascii() and word.isalpha():
+                out.setdefault(word.lower(), float(int(key) // 10 ** (zeros - 1)))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _hour_words(lang: str) -> tuple:
+    """(clock words, duration words) written after a number of hours, from CLDR: the literal of
+    the hour-only time pattern ("HH 'Uhr'": "21 Uhr" is a time of day) and the names of the unit
+    hour ("heures", "Stunden", "часов", "hours"). One-letter forms are left out ("ч", "u")."""
+    loc = _locale(lang)
+    clock: set[str] = set()
+    sk = loc.datetime_skeletons.get("H")
+    if sk is not None:
+        clock.update(w for w in re.findall(r"'([^']+)'", str(sk.pattern)) if len(w.strip()) > 1)
+    duration: set[str] = set()
+    for width, forms in loc._data.get("unit_patterns", {}).get("duration-hour", {}).items():
+        for plural, pat in forms.items():
+            m = re.fullmatch(r"\{0\}[\s\u00a0\u202f]*(\S.*)", str(pat)) if plural != "per" else None
+            if m and len(m.group(1).rstrip(".")) > 1:
+                duration.add(m.group(1))
+    return tuple(sorted(clock - {"h"})), tuple(sorted(duration - clock))
+
+
+@functools.lru_cache(maxsize=None)
+def _hour_word_re(lang: str):
+    clock, duration = _hour_words(lang)
+    if not clock and not duration:
+        return None
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"  # noqa: E731
+    return re.compile(r"[\s\u00a0\u202f]*(?:(?P<clock>" + alt(clock) + r")|(?P<duration>" + alt(duration)
+                      + r"))(?!\w)", re.I)
 
 
 def _lcp(a: str, b: str) -> int:
@@ -853,6 +906,12 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             cm = re.search(r"(US\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", text[max(0, s - 5):s])
             if cm and (cm.group(1) in cur or re.fullmatch(r"[A-Z]{3}", cm.group(1)) and cm.group(1) in cur.values()):
                 flags.add("currency:" + cur.get(cm.group(1), cm.group(1)))
+                lm = re.match(r"([A-Za-z])(?!\w)", text[e:])
+                if not scaled and lm and (f := _letter_scales(b).get(lm.group(1).lower())):
+                    value *= f  # "£3m", "$1.2B"
+                    alt = alt * f if alt is not None else None
+                    plain = False
+                    e += 1
             else:
                 cm = re.match(r"[\s\u00a0]?(US\$|[^\w\s\d]{1,3}|[A-Z]{3})(?!\w)", text[e:])
                 if cm and (cm.group(1) in cur or cm.group(1) in cur.values()):
@@ -860,6 +919,15 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             if plain and not flags and value.is_integer() and 1000 <= value <= 2100 \
                     and len(text[s:e]) == 4:
                 flags.add("year")
+                if b in _SOLAR_HIJRI and 1300 <= value <= 1500:
+                    # a year of the Solar Hijri calendar (Iran, Afghanistan): 1401 began in March 2022
+                    flags.update((f"alt:{value + 621:g}", f"alt:{value + 622:g}"))
+            if plain and not flags and value.is_integer() and value <= 24 and (hr := _hour_word_re(b)) \
+                    and (hm := hr.match(text[e:])):
+                # "um 21 Uhr" is a time of day; "21 heures" a time or a number of hours: either
+                # way "9 p.m." or "21 hours" on the other side agrees (see rules.numbers._equal)
+                flags.update(("time", f"hours:{value:g}") if hm.group("clock") else (f"hours:{value:g}",))
+                e += hm.end()
             if alt is not None and alt != value:
                 flags.add(f"alt:{alt:g}")
             if "ordinal" in flags and _century_after(text[e:], b):

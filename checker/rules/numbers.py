@@ -50,15 +50,24 @@ def _values(a: Anchor) -> set:
 
 
 def _hours(a: Anchor) -> float | None:
-    """The number of a whole hour written with "h" ("à 20 h", "en 24 h"), else None."""
+    """The number of a whole hour written with an hour word ("à 20 h", "um 21 Uhr", "21 heures",
+    "24 hours"), else None."""
     return next((float(f[6:]) for f in a.extra if f.startswith("hours:")), None)
 
 
 def _equal(a: Anchor, b: Anchor) -> bool:
+    ha, hb = _hours(a), _hours(b)
+    if ha is not None or hb is not None:
+        # a whole hour is a time of day or a number of hours: "21 Uhr" = "9 p.m." = "21 heures",
+        # "en 24 h" = "within 24 hours"; but "3 heures" is not "15 hours"
+        if ha is not None and hb is not None:
+            return ha == hb
+        h, other = (ha, b) if ha is not None else (hb, a)
+        if "time" in other.extra:
+            return _canonical((h % 12) * 60) in _values(other)
+        return _canonical(h) in _values(other)
     if ("time" in a.extra) != ("time" in b.extra):
-        # "24 h" is a time of day or a number of hours ("en 24 h" / "within 24 hours")
-        t, n = (a, b) if "time" in a.extra else (b, a)
-        return _hours(t) is not None and _canonical(_hours(t)) in _values(n)
+        return False
     return bool(_values(a) & _values(b))
 
 
