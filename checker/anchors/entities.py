@@ -83,7 +83,10 @@ def _prep(key: str, lang: str) -> str:
     elif base == "el":  # Greek writes d as ντ and b as μπ
         k = re.sub(r"^nt", "d", k)
         k = re.sub(r"^mp", "b", k)
-    elif base == "he":  # vav is a vowel letter except at the start of a word
+    elif base == "he":
+        # anyascii writes both vav and bet as v: a double vav starting a word is a w (וושינגטון),
+        # a single v there a consonant (ביידן, ולדימיר), and vav inside a word a vowel letter
+        k = "w" + k[2:] if k.startswith("vv") else k
         k = k[:1] + re.sub(r"v", "u", k[1:])
     return k
 
@@ -125,7 +128,7 @@ def _classes(key: str, lang: str) -> str:
                 i += 1
             elif c == "j":
                 out.append("I" if base in _J_GLIDE else "S")
-            elif c == "v" and abjad:
+            elif c == "v" and abjad and base != "he":  # Hebrew: see _prep
                 out.append("U")
             elif c == "a":
                 out.append("A")
@@ -1176,7 +1179,10 @@ def _known_in_uncased(text: str, lang: str):
 
 
 def _extract_uncased(text: str, lang: str) -> list[Anchor]:
-    anchors = [_anchor(text, s, e, extra) for s, e, extra in _known_in_uncased(text, lang)]
+    cal = calendar_words(lang.split("-")[0].lower())
+    # a weekday or month is no place even when CLDR names one so (Persian دوشنبه: Monday, Dushanbe)
+    anchors = [_anchor(text, s, e, extra) for s, e, extra in _known_in_uncased(text, lang)
+               if text[s:e].lower() not in cal]
     taken = [(a.start, a.end) for a in anchors]
     for m in _LATIN_WORD.finditer(text):
         t = m.group()
