@@ -1261,6 +1261,12 @@ def candidates(text: str, lang: str, max_chars: int = 8):
                         acc += keys[j]
                         if acc:
                             out.append((rs + i, rs + j + 1, acc))
+        if prof.code == "ja":  # kanji names read as Japanese (岸田: kishida), with MeCab
+            names = _japanese_names(text)
+            out.extend((s, e, latin_key(r).replace(" ", "")) for s, e, r in names)
+            # and each word of a longer name: 石破 (ishiba) of 石破茂
+            out.extend((s, e, latin_key(r).replace(" ", "")) for s, e, proper, r in _mecab_tokens(text)
+                       if proper and any(a <= s and e <= b and (a, b) != (s, e) for a, b, _ in names))
         return out
     out = []
     clitics = _CLITICS.get(prof.code, ())
@@ -1403,13 +1409,69 @@ def foreign_name(word: str, lang: str) -> bool:
     return not _jieba_word(word)
 
 
+@functools.lru_cache(maxsize=1)
+def _mecab():
+    """MeCab with UniDic (the optional extra ``checker[ja]``: fugashi + unidic-lite), which tags
+    Japanese proper nouns and gives their reading (岸田 キシダ), or None when not installed:
+    then Japanese names are found from katakana and from the other side only."""
+    try:
+        import fugashi
+        return fugashi.Tagger()
+    except Exception:  # noqa: BLE001 - not installed, or no dictionary
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _mecab_tokens(text: str) -> tuple:
+    """(start, end, proper noun?, reading in katakana) of MeCab's tokens of ``text``."""
+    tagger = _mecab()
+    if tagger is None:
+        return ()
+    out, i = [], 0
+    for w in tagger(text):
+        s = text.find(w.surface, i)
+        if s < 0:
+            continue
+        i = s + len(w.surface)
+        f = w.feature
+        reading = next((r for r in (getattr(f, "pron", None), getattr(f, "kana", None))
+                        if r and r != "*"), w.surface)
+        out.append((s, i, f.pos1 == "名詞" and f.pos2 == "固有名詞", reading))
+    return tuple(out)
+
+
+def _japanese_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, reading) of runs of MeCab proper nouns written with kanji (岸田, 高市早苗), the
+    reading with a space between the words of the run (タカイチ サナエ)."""
+    runs: list[list] = []
+    for s, e, proper, reading in _mecab_tokens(text):
+        if not proper:
+            continue
+        if runs and runs[-1][1] == s:
+            runs[-1][1], runs[-1][2] = e, runs[-1][2] + " " + reading
+        else:
+            runs.append([s, e, reading])
+    return [(s, e, r) for s, e, r in runs if regex.search(r"\p{Han}", text[s:e])]
+
+
+def name_key(text: str, lang: str) -> str:
+    """Latin key of a name of ``text``: its transliteration, or for Japanese written in kanji its
+    reading when MeCab knows it (岸田: kishida, not the Chinese reading an tian)."""
+    if profile(lang).code == "ja" and regex.search(r"\p{Han}", text):
+        toks = [t for t in _mecab_tokens(text)]
+        if toks and "".join(text[s:e] for s, e, _, _ in toks) == text:
+            return latin_key(" ".join(r for _, _, _, r in toks))
+    return latin_key(text)
+
+
 @functools.lru_cache(maxsize=4096)
 def uncased_name_spans(text: str, lang: str) -> tuple:
     """(start, end) of spans that look like names in a text of an uncased script.
 
     Chinese: proper nouns of jieba's tagger (person, place, organisation), with a foreign
     name split by the tagger joined again (格里 + 沃里, 迈克尔·舒马赫). Japanese: katakana words
-    of three or more letters (foreign names and loanwords). Other uncased scripts: none (their
+    of three or more letters (foreign names and loanwords), and with MeCab (``checker[ja]``)
+    proper nouns written in kanji (岸田, 高市早苗). Other uncased scripts: none (their
     names are reached from the other side of a translation). These are candidates for a
     comparison with the translation, not anchors: a tagger's guess is no fact.
     """
@@ -1438,6 +1500,9 @@ def uncased_name_spans(text: str, lang: str) -> tuple:
         for m in regex.finditer(r"[\p{Katakana}ー・]{3,}", text):
             if regex.search(r"\p{Katakana}", m.group()):
                 spans.append([m.start(), m.end()])
+        spans.extend([s, e] for s, e, _ in _japanese_names(text)
+                     if not any(a < e and s < b for a, b in spans))
+        spans.sort()
     return tuple((s, e) for s, e in spans)
 
 

@@ -389,7 +389,7 @@ def _candidates(doc, sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
             if any(m.start <= a0 and b0 <= m.end for m in anchors):
                 continue  # a CLDR name or a Latin word: an anchor already
             text = s.text[a:b]
-            out.append(Anchor("entity", ent.latin_key(text), a0, b0, text, ("candidate",)))
+            out.append(Anchor("entity", ent.name_key(text, lang), a0, b0, text, ("candidate",)))
     return out
 
 
