@@ -1458,7 +1458,7 @@ def name_key(text: str, lang: str) -> str:
     """Latin key of a name of ``text``: its transliteration, or for Japanese written in kanji its
     reading when MeCab knows it (岸田: kishida, not the Chinese reading an tian)."""
     if profile(lang).code == "ja" and regex.search(r"\p{Han}", text):
-        toks = [t for t in _mecab_tokens(text)]
+        toks = _mecab_tokens(text)
         if toks and "".join(text[s:e] for s, e, _, _ in toks) == text:
             return latin_key(" ".join(r for _, _, _, r in toks))
     return latin_key(text)
