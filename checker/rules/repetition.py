@@ -476,7 +476,8 @@ def _long_enough(text: str, norm: str, lang: str) -> bool:
     """A sentence worth comparing: long, and running text rather than a caption or a reference
     made of names and numbers (those repeat legitimately)."""
     if not profile(lang).spaces:
-        return len(norm.replace(" ", "")) >= 8
+        # four words of Chinese or Japanese, at one and a half to two characters a word
+        return len(norm.replace(" ", "")) >= 6
     if len(norm) < 15 or len(norm.split()) < 4:
         return False
     words = [t for _, _, t in tokens(text, lang)]
