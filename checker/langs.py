@@ -87,6 +87,23 @@ def profile(lang: str) -> LanguageProfile:
     )
 
 
+@functools.lru_cache(maxsize=None)
+def known_language(lang: str) -> bool:
+    """Whether CLDR (Babel) knows the language of a code such as "fr", "zh-TW", "pt_BR", "yue":
+    a code it does not know ("xx", "french") is a mistake in the input, not a language to check."""
+    base = lang.replace("_", "-").split("-")[0].lower()
+    if not base.isalpha() or not 2 <= len(base) <= 3:
+        return False
+    from babel.core import get_global
+    if base in get_global("likely_subtags"):
+        return True
+    try:
+        Locale.parse(base)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
 def _likely_script(loc: Locale) -> str | None:
     from babel.core import get_global
     likely = get_global("likely_subtags").get(loc.language)

@@ -11,7 +11,7 @@ from . import __version__
 from .align.aligner import align
 from .anchors import sentence_anchors
 from .io.read import CheckerInputError
-from .langs import detect_language
+from .langs import detect_language, known_language
 from .model import DocumentResult, Finding, Report, settings_digest
 from .rules import Context, select_rules
 from .rules.base import apply_severity_overrides
@@ -36,6 +36,9 @@ class Settings:
 
 def _lang(text: str, given: str | None, where: str) -> str:
     if given:
+        if not known_language(given):
+            raise CheckerInputError(f"{where}: unknown language code {given!r} (expected an ISO 639 code "
+                                    f"such as fr, en or zh-TW)")
         return given
     lang = detect_language(text)
     if not lang:

@@ -78,6 +78,23 @@ def test_non_utf8_file_names_file_and_line(capsys, tmp_path):
     assert "latin1.txt:2: not UTF-8" in err
 
 
+def test_unknown_language_code_is_a_one_line_error(capsys, tmp_path):
+    code, _, err = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--source-lang", "french")
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "unknown language code 'french'" in err
+    # in a feed, the record with the unknown code gets the error and the others their results
+    feed = tmp_path / "feed.jsonl"
+    rec = {"id": "r1", "source": {"lang": "fr", "text": "Il est arrivé mercredi."},
+           "translations": [{"lang": "xx", "text": "He arrived on Wednesday."},
+                            {"lang": "en", "text": "He arrived on Wednesday."}]}
+    feed.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "feed", feed, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("target_lang") for r in rows if "error" not in r] == ["en"]
+    assert any("unknown language code 'xx'" in r.get("error", "") for r in rows)
+    assert code == 2
+
+
 def test_usage_error_exits_2():
     proc = subprocess.run([sys.executable, "-m", "checker", "check"], capture_output=True, text=True)
     assert proc.returncode == 2
