@@ -361,3 +361,11 @@ def test_a_name_found_by_its_romanisation_is_no_rendering_of_another(monkeypatch
                "Duan Mengqi, head of the power plant, said that will expand photovoltaic power generation.",
                "zh", "en", True, encoder=encoder)
     assert "Duan Mengqi" in seen["中国"]
+
+
+def test_a_frequent_word_opening_a_sentence_is_no_name_though_the_vocabulary_splits_it():
+    # the encoder's vocabulary has "▁Pendant" but no "▁pendant": no evidence of a name for a word
+    # this frequent in French; a frequent name opening a sentence stays a name
+    assert extract("Pendant deux jours on creusa des tranchées.", "fr") == []
+    assert extract("Selon le ministre, la situation est grave.", "fr") == []
+    assert [a.text for a in extract("Jésus restera ce héros pour beaucoup.", "fr")] == ["Jésus"]

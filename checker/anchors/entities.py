@@ -414,6 +414,10 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     z, spec = specificity(w, base)
     if z >= FUNCTION_ZIPF:
         return True
+    if initial and pref == float("-inf") and z >= 5.0 and spec >= FOREIGN_SPEC:
+        # no lower-case piece in the vocabulary (its segmenter splits "pendant") is no name
+        # evidence for a word this frequent in the language and in no sister language
+        cap_name = False
     # the vocabulary is multilingual: its lower-case evidence counts for words of this language,
     # not, in the middle of a sentence, for a word of another language ("New Faces", a title in
     # a French sentence; "North Shore" in a German one). German capitalises its nouns, loans

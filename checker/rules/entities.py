@@ -899,6 +899,8 @@ def _inconsistent_renderings(ctx: Context, renderings) -> None:
         for (text, best, res, n), f in zip(items, forms):
             if same(f, canon) or ent.name_similarity(f, tl, canon, tl) < 0.6:
                 continue
+            if f == src_key:
+                continue  # spelt as in the source ("K2", where the others kept only "K" of "K 2")
             if counts[f] >= counts[canon] and score[f] > score[canon] - 0.05:
                 continue  # as frequent and as close to the source: no telling which is right
             if any(g[1] < best[2] and best[1] < g[2] for g in res.garbled):
