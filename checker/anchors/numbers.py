@@ -1005,8 +1005,8 @@ _COMPOUND_NUMBER_TAIL = {
 
 def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
     """(start, end, value) of words made of a number word (text2num) and a tail of
-    ``_COMPOUND_NUMBER_TAIL``: "elfjährige" is 11, "zwanzigjährigen" 20. "Einseitig", whose "ein"
-    is mostly an article's, and words whose tail holds another number ("Achttausender") are none."""
+    ``_COMPOUND_NUMBER_TAIL``: "elfjährige" is 11, "zwanzigjährigen" 20; and nouns of thousands,
+    "Achttausender" 8000. "Einseitig", whose "ein" is mostly an article's, is none."""
     tail = _COMPOUND_NUMBER_TAIL.get(b)
     if tail is None or not _text2num_ok(b):
         return []
@@ -1016,12 +1016,22 @@ def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
         w = m.group().lower()
         if len(w) < 7 or _overlaps(m.start(), m.end(), taken) or not w.isalpha():
             continue
+        def number(head: str):
+            occ = find_numbers([_Tok(head, 0, len(head), False)], b, 0)
+            ok = len(occ) == 1 and occ[0].start == 0 and occ[0].end == 1 and not occ[0].is_ordinal
+            return float(occ[0].value) if ok else None
+
+        # a noun of a number of thousands: "Achttausender", "Viertausendern" (peaks of 8000 m,
+        # 4000 m), Dutch "achtduizender"
+        if (th := re.fullmatch(r"(\w+)ers?|(\w+)ern", w)) and (v := number(th.group(1) or th.group(2))) \
+                and v >= 2000:  # a bare "Tausender" (a banknote) is none
+            out.append((m.start(), m.end(), v))
+            continue
         for cut in range(len(w) - 3, 2, -1):
             if not tail.fullmatch(w[cut:]):
                 continue
-            occ = find_numbers([_Tok(w[:cut], 0, cut, False)], b, 0)
-            if len(occ) == 1 and occ[0].start == 0 and occ[0].end == 1 and occ[0].value >= 2 \
-                    and not occ[0].is_ordinal:
-                out.append((m.start(), m.end(), float(occ[0].value)))
+            v = number(w[:cut])
+            if v is not None and v >= 2:
+                out.append((m.start(), m.end(), v))
                 break
     return out
