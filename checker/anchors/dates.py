@@ -317,6 +317,8 @@ def _spaced_matches(text: str, b: str):
                 continue
             if nxt.startswith("."):
                 e += 1
+        if abbr and kind == "weekday" and re.match(r"\s*\d+[.,]\d\d(?![.\d])", text[e:]):
+            continue  # "Fr. 2.70": an amount after a currency abbreviation, not a Friday
         if kind == "weekday" and value in _HOMOGRAPH_WEEKDAYS.get(b, ()):
             if not _PREPOSITION_BEFORE.search(text[max(0, s - 12):s]) or w.endswith("е"):
                 continue
