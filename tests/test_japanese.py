@@ -5,6 +5,7 @@ runs this file; without it the file is skipped."""
 import pytest
 
 from checker.anchors import entities as ent
+from checker.model import Severity
 from checker.pipeline import check_pair
 
 pytest.importorskip("fugashi")
@@ -48,6 +49,25 @@ def test_without_mecab_only_katakana_names_are_candidates(monkeypatch):
     try:
         text = "高市早苗氏とバイデン大統領が会談した。"
         assert [text[a:b] for a, b in ent.uncased_name_spans(text, "ja")] == ["バイデン"]
+    finally:
+        ent._mecab_tokens.cache_clear()
+        ent.uncased_name_spans.cache_clear()
+
+
+def test_without_mecab_a_name_the_kanji_may_hold_is_reported_at_info_with_the_way_to_read_it(monkeypatch, encoder):
+    monkeypatch.setattr(ent, "_mecab", lambda: None)
+    ent._mecab_tokens.cache_clear()
+    ent.uncased_name_spans.cache_clear()
+    try:
+        res = check_pair(SRC, "Prime Minister Kishida met President Biden in Tokyo on Monday.", "ja", "en", True,
+                         encoder=encoder)
+        added = [f for f in res.findings if f.code == "ENT104"]
+        assert added and all(f.severity == Severity.INFO and "checker[ja]" in f.message for f in added)
+        # a name that is no romanised Japanese would be in katakana: it keeps its warning
+        res = check_pair(SRC, "Prime Minister Macron met President Biden in Tokyo on Monday.", "ja", "en", True,
+                         encoder=encoder)
+        assert any(f.code == "ENT104" and "Macron" in f.message and f.severity == Severity.WARNING
+                   for f in res.findings)
     finally:
         ent._mecab_tokens.cache_clear()
         ent.uncased_name_spans.cache_clear()

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
+import regex
 from rapidfuzz import fuzz
 
 from ..anchors import entities as ent
@@ -977,6 +978,26 @@ def _replaced_severity(s: Name, t: Name) -> Severity:
     return Severity.WARNING
 
 
+# a word of romanised Japanese (Hepburn): syllables of an optional consonant (a doubled one in
+# "Sapporo", "Hokkaido"), an optional y, a vowel; or a syllabic n. "Kishida", "Shigeru", "Ishiba"
+_ROMAJI = re.compile(r"(?:(?:([kgsztdhbpmrfjc])(?=\1))?(?:ts|sh|ch|[kgsztdnhbpmrwfj])?y?[aeiou]|n)+")
+
+
+def _kanji_unread(ctx: Context, res: "BeadAnalysis", side: str, n: "Name") -> str:
+    """A note when the name ``n`` may be written in kanji on ``side`` (Japanese) and MeCab, which
+    reads kanji names, is not installed: the name may be there unread, so it is reported at info
+    with the way to read it ("" otherwise). 岸田 is "Kishida" only for a reader of Japanese."""
+    doc, idx = (ctx.source, res.bead.source) if side == "source" else (ctx.target, res.bead.target)
+    if profile(doc.lang).code != "ja" or n.lang == "ja" or ent._mecab() is not None:
+        return ""
+    words = n.anchor.value.split()
+    if not words or not all(_ROMAJI.fullmatch(w) for w in words):
+        return ""  # "Erdogan", "Macron": no romanised Japanese, written in katakana
+    if not any(regex.search(r"\p{Han}{2,}", doc.sentences[i].text) for i in idx):
+        return ""
+    return " (the Japanese side may write it in kanji, which only the optional extra checker[ja] reads)"
+
+
 class _EntityRule(Rule):
     category = "entity"
     needs = ("alignment", "anchors:entity")
@@ -1014,10 +1035,12 @@ class EntityMissing(_EntityRule):
             for n in res.missing:
                 a = n.anchor
                 sev = _severity(n, self.severity, Severity.ERROR if _codes(a) else None)
+                note = _kanji_unread(ctx, res, "target", n)
                 yield self.finding(
-                    f'name "{a.text}" in the source has no counterpart in the translation',
+                    f'name "{a.text}" in the source has no counterpart in the translation{note}',
                     source=ctx.source.span(a.start, a.end),
-                    target=ctx.target.sentence_span(res.bead.target), severity=sev)
+                    target=ctx.target.sentence_span(res.bead.target),
+                    severity=Severity.INFO if note else sev)
             yield from self._fewer_mentions(ctx, res)
             yield from self._unrendered_words(ctx, res)
 
@@ -1170,11 +1193,12 @@ class EntityReplaced(_EntityRule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for res in analyse(ctx):
             for s, t in res.replaced:
+                note = _kanji_unread(ctx, res, "source", t) or _kanji_unread(ctx, res, "target", s)
                 yield self.finding(
-                    f'name "{s.anchor.text}" in the source is "{t.anchor.text}" in the translation',
+                    f'name "{s.anchor.text}" in the source is "{t.anchor.text}" in the translation{note}',
                     source=ctx.source.span(s.anchor.start, s.anchor.end),
                     target=ctx.target.span(t.anchor.start, t.anchor.end),
-                    severity=_replaced_severity(s, t))
+                    severity=Severity.INFO if note else _replaced_severity(s, t))
 
 
 @register
@@ -1205,7 +1229,9 @@ class EntityAdded(_EntityRule):
         for res in analyse(ctx):
             for n in res.added:
                 a = n.anchor
+                note = _kanji_unread(ctx, res, "source", n)
                 yield self.finding(
-                    f'name "{a.text}" in the translation has no counterpart in the source',
+                    f'name "{a.text}" in the translation has no counterpart in the source{note}',
                     source=ctx.source.sentence_span(res.bead.source),
-                    target=ctx.target.span(a.start, a.end), severity=_severity(n, self.severity))
+                    target=ctx.target.span(a.start, a.end),
+                    severity=Severity.INFO if note else _severity(n, self.severity))
