@@ -325,10 +325,11 @@ def test_word_hyphenated_at_a_line_break_is_no_name():
     assert [a.text for a in extract("Er sah die Makalu- und Mustagh-Gruppe.", "de")] == ["Makalu", "Mustagh"]
 
 
-def test_a_name_translated_by_another_is_no_rendering_of_a_third(monkeypatch, encoder):
-    # 西藏自治区 is found translated by "Tibet" (step 1): that phrase cannot render 中国 as well
+@pytest.fixture
+def claimed_renderings(monkeypatch):
+    """name -> the phrases of the other side set aside as renderings of other names, as the
+    name rules saw them when judging whether that name is rendered."""
     import checker.rules.entities as er
-    from checker.pipeline import check_pair
 
     seen = {}
     orig = er._Meaning.name_peak
@@ -338,29 +339,27 @@ def test_a_name_translated_by_another_is_no_rendering_of_a_third(monkeypatch, en
         return orig(self, n, own_doc, own_sents, own_lang, doc, sents, lang, exclude, claimed)
 
     monkeypatch.setattr(er._Meaning, "name_peak", spy)
+    return seen
+
+
+def test_a_name_translated_by_another_is_no_rendering_of_a_third(claimed_renderings, encoder):
+    # 西藏自治区 is found translated by "Tibet" (step 1): that phrase cannot render 中国 as well
+    from checker.pipeline import check_pair
+
     res = check_pair("领事馆负责美国在中国西南部的事务，尤其是西藏自治区。",
                      "The consulate handles US affairs in southwestern, especially the Tibet Autonomous Region.",
                      "zh", "en", True, encoder=encoder)
-    assert any("Tibet" in c for c in seen["中国"])
+    assert any("Tibet" in c for c in claimed_renderings["中国"])
     assert any(f.code == "ENT101" and "中国" in f.message for f in res.findings)
 
 
-def test_a_name_found_by_its_romanisation_is_no_rendering_of_another(monkeypatch, encoder):
-    import checker.rules.entities as er
+def test_a_name_found_by_its_romanisation_is_no_rendering_of_another(claimed_renderings, encoder):
     from checker.pipeline import check_pair
 
-    seen = {}
-    orig = er._Meaning.name_peak
-
-    def spy(self, n, own_doc, own_sents, own_lang, doc, sents, lang, exclude=(), claimed=()):
-        seen[n.anchor.text] = [doc.text[a:b] for a, b in claimed]
-        return orig(self, n, own_doc, own_sents, own_lang, doc, sents, lang, exclude, claimed)
-
-    monkeypatch.setattr(er._Meaning, "name_peak", spy)
     check_pair("该电站站长段梦琪说，中国将扩大光伏发电。",
                "Duan Mengqi, head of the power plant, said that will expand photovoltaic power generation.",
                "zh", "en", True, encoder=encoder)
-    assert "Duan Mengqi" in seen["中国"]
+    assert "Duan Mengqi" in claimed_renderings["中国"]
 
 
 def test_a_frequent_word_opening_a_sentence_is_no_name_though_the_vocabulary_splits_it():
