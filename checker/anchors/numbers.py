@@ -369,6 +369,10 @@ class _Tok:
 # words with their combining marks (Hindi "बीस", "पाँच": vowel signs are no \w in Python)
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
 # "and a half" between a number and its scale word (a tiny list: CLDR has no such data)
+# "one and a half" in one word, before a scale word ("полтора миллиарда") or alone: text2num and
+# num2words have no fractions, and CLDR no number words
+_ONE_AND_A_HALF = {"ru": r"полтор[аы]", "uk": r"півтор[аи]", "pl": r"półtor(?:a|ej)", "de": r"(?:anderthalb|eineinhalb)",
+                   "nl": r"anderhalf", "cs": r"(?:jeden\s+a\s+půl|jedna\s+a\s+půl|půldruhé(?:ho)?)"}
 _HALF = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio", "it": r"e\s+mezzo",
          "pt": r"e\s+meio", "nl": r"en\s+een\s+half", "de": r"einhalb", "ru": r"с\s+половиной",
          "uk": r"з\s+половиною", "pl": r"i\s+pół", "cs": r"a\s+půl"}
@@ -512,7 +516,9 @@ _CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _KO_UNITS = {"천": 1000, "만": 1e4, "억": 1e8, "조": 1e12}
 _CJK_CHARS = "".join(_CJK_DIGITS) + "".join(_CJK_SMALL) + "".join(_CJK_BIG)
 _CJK_SEQ = re.compile(r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[" + _CJK_CHARS + r"])+")
-_KO_SEQ = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:[천만억조](?:\d+(?:,\d{3})*)?)+")
+# Korean writes a space between the groups of a large number ("2억 5천만", 250 million): digits
+# after a space belong to it only when a unit follows them ("2억 2022년" is two numbers)
+_KO_SEQ = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:[천만억조](?:\d+(?:,\d{3})*|\s\d+(?:,\d{3})*(?=[천만억조]))?)+")
 # A lone CJK digit (三, 两) counts only before a counter word. CLDR has no classifier data, so
 # this is a short list of the commonest Chinese / Japanese counters and units.
 _COUNTERS = set("个個名位人年次天日月岁歲倍条條座家项項种種架辆輛艘台只隻件所支场場周週届屆轮輪起批例张張本部首份层層国國省颗顆枚发發吨噸号號期篇步点點成分秒米元美倍回歳つ度")
@@ -946,6 +952,14 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if not (century_word or (suffix and b == "fr")):
             continue
         add(m.start(), m.end(), val, ("century", "ordinal", "roman"))
+
+    # "полтора миллиарда", "anderthalb Milliarden": one and a half, with its scale word
+    if (oah := _ONE_AND_A_HALF.get(b)):
+        for m in re.finditer(r"(?<!\w)" + oah + r"(?!\w)", text, re.I):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            value, e, scaled = _apply_scale(text, m.end(), 1.5, b)
+            add(m.start(), e, value, {"word"})
 
     # spelled-out numbers
     words = _word_numbers(text, b, taken)
