@@ -87,11 +87,9 @@ def _strip_pattern(p: str) -> str:
         " \u00a0")
 
 
-@functools.lru_cache(maxsize=None)
-def _scale_words(lang: str) -> dict[str, float]:
-    """Scale words (thousand, million, Millionen, миллиона, mln...) -> factor, from CLDR
-    compact decimal patterns ("00 Millionen" under 10000000 means 10**6)."""
-    out: dict[str, float] = {}
+def _compact_words(lang: str):
+    """(word, factor, width) of CLDR's compact decimal patterns of ``lang`` ("00 Millionen" under
+    10000000: Millionen, 10**6; short "0 M": M, 10**6)."""
     formats = _locale(lang).compact_decimal_formats
     for width in ("long", "short"):
         try:
@@ -103,15 +101,22 @@ def _scale_words(lang: str) -> dict[str, float]:
                 pattern = getattr(pat, "pattern", str(pat))
                 zeros = pattern.count("0")
                 word = _strip_pattern(pattern)
-                if not zeros or not word or word == pattern:
-                    continue
-                if width == "short" and len(word.rstrip(".")) < 2 and word.isascii():
-                    continue  # "K", "M", "B": too ambiguous in running text (see _letter_scales)
-                factor = float(int(key) // 10 ** (zeros - 1))
-                w = word.lower()
-                if factor < 1000 or (w in out and out[w] != factor):
-                    continue
-                out[w] = factor
+                if zeros and word and word != pattern:
+                    yield word, float(int(key) // 10 ** (zeros - 1)), width
+
+
+@functools.lru_cache(maxsize=None)
+def _scale_words(lang: str) -> dict[str, float]:
+    """Scale words (thousand, million, Millionen, миллиона, mln...) -> factor, from CLDR
+    compact decimal patterns."""
+    out: dict[str, float] = {}
+    for word, factor, width in _compact_words(lang):
+        if width == "short" and len(word.rstrip(".")) < 2 and word.isascii():
+            continue  # "K", "M", "B": too ambiguous in running text (see _letter_scales)
+        w = word.lower()
+        if factor < 1000 or (w in out and out[w] != factor):
+            continue
+        out[w] = factor
     # CLDR gives no short scale for English news style "$5bn": a tiny documented addition.
     if _base(lang) == "en":
         out.setdefault("bn", 1e9)
@@ -130,16 +135,9 @@ def _letter_scales(lang: str) -> dict[str, float]:
     lower-cased: ambiguous in running text ("3m" is three metres), a scale right after a currency
     symbol ("£3m", "$1.2B")."""
     out: dict[str, float] = {}
-    try:
-        by_plural = _locale(lang).compact_decimal_formats["short"]
-    except KeyError:
-        return out
-    for plural in by_plural:
-        for key, pat in by_plural[plural].items():
-            pattern = getattr(pat, "pattern", str(pat))
-            zeros, word = pattern.count("0"), _strip_pattern(pattern)
-            if zeros and word and len(word) == 1 and word.isascii() and word.isalpha():
-                out.setdefault(word.lower(), float(int(key) // 10 ** (zeros - 1)))
+    for word, factor, width in _compact_words(lang):
+        if width == "short" and len(word) == 1 and word.isascii() and word.isalpha():
+            out.setdefault(word.lower(), factor)
     return out
 
 
@@ -147,19 +145,25 @@ def _letter_scales(lang: str) -> dict[str, float]:
 def _hour_words(lang: str) -> tuple:
     """(clock words, duration words) written after a number of hours, from CLDR: the literal of
     the hour-only time pattern ("HH 'Uhr'": "21 Uhr" is a time of day) and the names of the unit
-    hour ("heures", "Stunden", "часов", "hours"). One-letter forms are left out ("ч", "u")."""
+    hour in every plural form and width ("heures", "Stunden", "часов", "hours"). One-letter
+    forms are left out ("ч", "h", "u")."""
+    from babel.units import format_unit
     loc = _locale(lang)
     clock: set[str] = set()
     sk = loc.datetime_skeletons.get("H")
     if sk is not None:
         clock.update(w for w in re.findall(r"'([^']+)'", str(sk.pattern)) if len(w.strip()) > 1)
     duration: set[str] = set()
-    for width, forms in loc._data.get("unit_patterns", {}).get("duration-hour", {}).items():
-        for plural, pat in forms.items():
-            m = re.fullmatch(r"\{0\}[\s\u00a0\u202f]*(\S.*)", str(pat)) if plural != "per" else None
-            if m and len(m.group(1).rstrip(".")) > 1:
+    for value in (0, 1, 2, 3, 5, 11, 21, 1.5):  # a number of every plural category
+        for width in ("long", "short", "narrow"):
+            try:
+                text = format_unit(value, "duration-hour", length=width, locale=loc)
+            except Exception:  # noqa: BLE001 - no such width in this locale
+                continue
+            m = re.match(r"[\d.,\s\u00a0\u202f]+(\S.*)$", text)
+            if m and "duration-hour" not in text and len(m.group(1).rstrip(".")) > 1:
                 duration.add(m.group(1))
-    return tuple(sorted(clock - {"h"})), tuple(sorted(duration - clock))
+    return tuple(sorted(clock)), tuple(sorted(duration - clock))
 
 
 @functools.lru_cache(maxsize=None)
@@ -1025,16 +1029,18 @@ def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
     if tail is None or not _text2num_ok(b):
         return []
     from text_to_num import find_numbers
+
+    def number(head: str) -> float | None:
+        """The value of ``head`` when it is one cardinal number word as a whole."""
+        occ = find_numbers([_Tok(head, 0, len(head), False)], b, 0)
+        ok = len(occ) == 1 and occ[0].start == 0 and occ[0].end == 1 and not occ[0].is_ordinal
+        return float(occ[0].value) if ok else None
+
     out = []
     for m in _WORD_RE.finditer(text):
         w = m.group().lower()
         if len(w) < 7 or _overlaps(m.start(), m.end(), taken) or not w.isalpha():
             continue
-        def number(head: str):
-            occ = find_numbers([_Tok(head, 0, len(head), False)], b, 0)
-            ok = len(occ) == 1 and occ[0].start == 0 and occ[0].end == 1 and not occ[0].is_ordinal
-            return float(occ[0].value) if ok else None
-
         # a noun of a number of thousands: "Achttausender", "Viertausendern" (peaks of 8000 m,
         # 4000 m), Dutch "achtduizender"
         if (th := re.fullmatch(r"(\w+)ers?|(\w+)ern", w)) and (v := number(th.group(1) or th.group(2))) \
