@@ -90,6 +90,20 @@ def test_cities_carry_their_time_zone():
         assert "zone:Europe/Moscow" in a.extra
 
 
+def test_cities_of_geonames_in_other_languages_and_scripts():
+    from checker.anchors import gazetteer as gaz
+    genoa = gaz.places("Genoa")
+    assert genoa and gaz.places("热那亚") & genoa and gaz.places("Gênes") & genoa
+    # in a text: the span that names the same city, whatever the script
+    assert gaz.same_place("Genoa", "比赛在热那亚举行。", "zh") == (3, 6)
+    assert gaz.same_place("Aachen", "Il mourut à Aix-la-Chapelle.", "fr") == (12, 27)
+    # a lower-case word is no city in a cased script ("genes" is not Gênes), a country is no
+    # city (GeoNames lists "Paraguay" among Asunción's names), an airport code is no name
+    assert gaz.same_place("Genoa", "the genes of the city", "en") is None
+    assert not gaz.places("Paraguay") and not gaz.places("GOA") & genoa
+    assert gaz.begins_with_place("大阪府") and not gaz.begins_with_place("防疫措施")
+
+
 def test_uncased_scripts_give_cldr_names_and_latin_words():
     got = extract("俄罗斯国防部长绍伊古在莫斯科会见了土耳其的阿卡尔，CEP 也参加了。", "zh")
     assert [a.text for a in got] == ["俄罗斯", "莫斯科", "土耳其", "CEP"]

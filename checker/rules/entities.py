@@ -34,6 +34,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..anchors import entities as ent
+from ..anchors import gazetteer as gaz
 from ..langs import profile
 from ..model import Anchor, Bead, Finding, Severity
 from .base import Context, Rule, register
@@ -64,7 +65,7 @@ class Name:
     # an adjective or demonym of a place (Russian) facing a language without capitals, which
     # may say it with a word CLDR does not know (הרוסי, الروسي): reported at info at most
     loose: bool = False
-    cldr: bool = False  # found on the other side under a CLDR name or form of the same place
+    cldr: bool = False  # found on the other side under a CLDR (or GeoNames) name or form of the same place
     score: float = 0.0  # spelling similarity of the counterpart, when found by spelling
 
 
@@ -183,6 +184,16 @@ def _territory_span(codes: set[str], sents, lang: str) -> tuple[int, int] | None
             k = s.text.find(ch) if code in terr else -1
             if k >= 0:
                 return s.start + k, s.start + k + len(ch)
+    return None
+
+
+def _same_city(name: str, sents, lang: str) -> tuple[int, int] | None:
+    """(start, end) in the document of a span of the sentences naming a city the name names too
+    in GeoNames (热那亚 for "Genoa", Ratisbonne for Regensburg), None if there is none."""
+    for s in sents:
+        span = gaz.same_place(name, s.text, lang)
+        if span:
+            return s.start + span[0], s.start + span[1]
     return None
 
 
@@ -664,6 +675,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     # a demonym or adjective of a territory: Ruslarla / Russes
                     forms = ent.territory_forms(n.anchor.text, nl)
                     n.matched = bool(forms) and _territory_in(forms, osents, olang)
+                if not n.matched and (span := _same_city(n.anchor.text, osents, olang)):
+                    n.matched, n.counterpart, n.cldr = True, span, True
                 if n.matched and n.side == "source" and not codes:
                     own = _best_counterpart(n, nl, osents, olang, MATCH, exclude, last_only=True)
                     if own[0] >= need:
@@ -711,7 +724,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     continue  # glossed in Latin letters right after: 拉斯卡尼塔斯 (Las Cañitas)
                 # a transliterated foreign name is surely carried over; a tagger's other names may
                 # have been translated
-                n = Name(a, side, level=2 if ent.foreign_name(a.text, lang) else 1,
+                # (or a city of GeoNames: 大阪府, Osaka Prefecture)
+                n = Name(a, side, level=2 if ent.foreign_name(a.text, lang) or gaz.begins_with_place(a.text) else 1,
                          lang=profile(lang).code, kind="candidate")
                 by = [o for o in others if o.matched and o.counterpart and o.counterpart[0] < a.end
                       and a.start < o.counterpart[1]]
@@ -720,12 +734,15 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 if not n.matched and (span := _romanised_in(a.value, osents)):
                     n.matched = True
                     cand_claims[side].append(span)
+                olang = tl if side == "source" else sl
                 if not n.matched:
-                    olang = tl if side == "source" else sl
                     best = _best_counterpart(n, lang, osents, olang, MATCH)
                     n.matched = best[0] >= _threshold(lang, olang)
                     if n.matched:
                         cand_claims[side].append((best[1], best[2]))
+                if not n.matched and (span := _same_city(n.anchor.text, osents, olang)):
+                    n.matched = True
+                    cand_claims[side].append(span)
                 if not n.matched:
                     names.append(n)
         # capitalised words of each side that are not name anchors: translated names, or
@@ -1065,7 +1082,8 @@ class EntityMissing(_EntityRule):
                 x, y = sent.start + a, sent.start + b
                 if len(t) < 3 or not t[:1].isupper() or t.isupper() or t.lower() in cal \
                         or ent._is_initial(sent.text, a) \
-                        or any(p < y and x < q for p, q in reported + found):
+                        or any(p < y and x < q for p, q in reported + found) \
+                        or _same_city(t, tsents, ctx.target.lang):
                     continue
                 words.append((x, y, t))
         if not words:
