@@ -28,6 +28,9 @@ class LanguageProfile:
     # articles, for languages that capitalise nouns: a capitalised word after one is a common
     # noun, not a name ("die Saison", "einer Gruppe")
     articles: frozenset[str] = field(default_factory=frozenset)
+    # the possessive clitic 's, written after its owner with no space ("Shoigu's"): a space before
+    # it is a dropped owner ("the source of 's water"). Dutch "'s" is also "des" ("'s avonds")
+    possessive_s: bool = False
 
 
 _UNCASED = {"Arab", "Hebr", "Hans", "Hant", "Jpan", "Kore", "Deva", "Thai", "Beng", "Taml",
@@ -61,6 +64,9 @@ _ARTICLES = {
     "lb": {"den", "d'", "de", "dem", "der", "des", "en", "eng", "engem", "enger", "am", "um"},
 }
 
+# Languages with the possessive clitic 's (see LanguageProfile.possessive_s).
+_POSSESSIVE_S = {"en"}
+
 # Scripts CLDR does not give directly for languages we meet often.
 _SCRIPT_OVERRIDE = {"zh": "Hans", "ja": "Jpan", "ko": "Kore", "zh-TW": "Hant", "zh-tw": "Hant"}
 
@@ -84,6 +90,7 @@ def profile(lang: str) -> LanguageProfile:
         valid_reduplication=_VALID_REDUPLICATION.get(base, ""),
         capitalises_nouns=base in _CAPITALISED_NOUNS,
         articles=frozenset(_ARTICLES.get(base, ())),
+        possessive_s=base in _POSSESSIVE_S,
     )
 
 

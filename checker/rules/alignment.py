@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..langs import profile
 from ..model import Severity
 from .base import Context, Rule, register
 
@@ -278,6 +279,9 @@ class ClauseOmitted(Rule):
 _GAPS = (
     ("space", re.compile(r"(\w+)[ \t\u00a0]+([,.\u060c])(?![\d.,])"),
      'a word seems to be missing before "{p}" (after "{w}")'),
+    # a possessive left without its owner: "the source of 's water" (the name before it dropped)
+    ("possessive", re.compile(r"(\w+)[ \t\u00a0]+(['\u2019]s)\b"),
+     'a name seems to be missing before "{p}" (after "{w}")'),
     ("brackets", re.compile(r"([(\[\uff08\u300c\u201c\u00ab])\s*([)\]\uff09\u300d\u201d\u00bb])"),
      'empty brackets "{w}{p}": what they enclosed seems to be missing'),
     ("opening", re.compile(r"^([\"'\u201c\u201e\u00ab\u300c]?)\s*([,;:\u060c\u3001\uff0c])"),
@@ -352,8 +356,10 @@ class WordDropped(Rule):
                 continue
             src = [ctx.source.sentences[i].text for i in bead.source]
             for kind, rx, message in _GAPS:
-                if kind == "space" and tokenised:
+                if kind in ("space", "possessive") and tokenised:
                     continue  # "word ." is how this translation writes throughout, not a trace
+                if kind == "possessive" and not profile(ctx.target.lang).possessive_s:
+                    continue  # Dutch "'s avonds": no possessive
                 have = sum(len(_gap_matches(t, kind, rx)) for t in src)
                 found = [(ctx.target.sentences[j], m) for j in bead.target
                          for m in _gap_matches(ctx.target.sentences[j].text, kind, rx)]
