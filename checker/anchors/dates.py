@@ -240,6 +240,20 @@ def _capitalised_weekday_ok(before: str) -> bool:
     return bool(m and len(m.group(1)) <= 3 and m.group(1).islower())
 
 
+def _apostrophe_parts(text: str, spans, exact: dict):
+    """Words, with a word that holds an apostrophe and is no name itself cut there: the name
+    before a possessive or a suffix ("Tuesday's", Turkish "Ocak'ta"), after an elided article
+    or preposition ("d'avril", Italian "dell'aprile")."""
+    for s, e in spans:
+        w = text[s:e]
+        cuts = [k for k, ch in enumerate(w) if ch in "'’"]
+        if not cuts or w.lower() in exact:
+            yield s, e
+            continue
+        yield s, s + cuts[0]
+        yield s + cuts[-1] + 1, e
+
+
 def _spaced_matches(text: str, b: str):
     """(start, end, kind, value, abbreviated) of names in a language written with spaces."""
     names = _names(b)
@@ -271,7 +285,7 @@ def _spaced_matches(text: str, b: str):
         exact.setdefault(f.lower(), (f, k, v, a))
         if f.endswith("."):
             exact.setdefault(f.lower()[:-1], None)  # "janv" without its dot: not a form
-    for s, e in _words(text):
+    for s, e in _apostrophe_parts(text, _words(text), exact):
         if _overlaps(s, e, taken):
             continue
         surface = text[s:e]

@@ -69,25 +69,30 @@ def _bead_dates(ctx: Context, kind: str):
 
 
 @functools.lru_cache(maxsize=None)
-def _month_stems(lang: str, month: int) -> frozenset[str]:
-    """Four-letter beginnings of the CLDR names of a month in a language (all widths and contexts),
-    from which adjectives and other derived forms of the month start ("lipiec", "lipca" -> "lipc")."""
+def _name_stems(lang: str, kind: str, value: int) -> frozenset[str]:
+    """Four-letter beginnings of the CLDR names of a month or weekday in a language (all widths
+    and contexts), from which adjectives and other derived forms start ("lipiec", "lipca" ->
+    "lipc"; "środa" -> "środ" of "środowej", Wednesday's)."""
     from babel import Locale, UnknownLocaleError
     try:
         loc = Locale.parse(lang.split("-")[0])
     except (UnknownLocaleError, ValueError):
         return frozenset()
+    table = loc.months if kind == "month" else loc.days
     stems = set()
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
-            name = loc.months.get(context, {}).get(width, {}).get(month, "")
+            name = table.get(context, {}).get(width, {}).get(value, "")
             if len(name) >= 5 and name[:1].isalpha():
                 stems.add(name[:4].casefold())
     return frozenset(stems)
 
 
-def _month_stem_in(ctx: Context, bead, month: int) -> bool:
-    stems = _month_stems(ctx.source.lang, month)
+def _stem_in(ctx: Context, bead, kind: str, value: int) -> bool:
+    """The source sentences hold a word derived from the month's or weekday's name: an adjective
+    CLDR does not list ("lipcowym" for July, "środowej" for Wednesday's). For matching only: it
+    keeps a translation's month or weekday from being reported as added, never finds one."""
+    stems = _name_stems(ctx.source.lang, kind, value)
     text = " ".join(ctx.source.sentences[i].text for i in bead.source)
     return any(w[:4].casefold() in stems for w in re.findall(r"[^\W\d_]{5,}", text))
 
@@ -181,6 +186,8 @@ class WeekdayAdded(_DateRule):
     def check(self, ctx: Context) -> Iterator:
         for bead, _pairs, _only_s, only_t, src_ctx, _tc in _bead_dates(ctx, "weekday"):
             for b in only_t:
+                if _stem_in(ctx, bead, "weekday", b.value):
+                    continue  # an adjective of the weekday ("środowej" -> "Wednesday's"), not an added day
                 sev = Severity.WARNING if src_ctx else None
                 # point at the source's own weekday when it states one ("mercredi"), else the sentence
                 src_days = [a for a in ctx.bead_anchors(bead, ("weekday",))[0]]
@@ -298,7 +305,7 @@ class MonthAdded(_DateRule):
     def check(self, ctx: Context) -> Iterator:
         for bead, _pairs, _only_s, only_t, _sc, _tc in _bead_dates(ctx, "month"):
             for b in only_t:
-                if _month_stem_in(ctx, bead, b.value):
+                if _stem_in(ctx, bead, "month", b.value):
                     continue  # an adjective of the month ("lipcowym" -> "July"), not an added month
                 yield self.finding(
                     f"month {_name('month', b.value)} of the translation (\"{b.text}\") is not in "
