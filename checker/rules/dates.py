@@ -98,6 +98,8 @@ def _stem_in(ctx: Context, bead, kind: str, value: int) -> bool:
 
 
 def _name(kind: str, value) -> str:
+    if kind == "relative":
+        return value  # "yesterday", "today", "tomorrow"
     return _WEEKDAY_EN[value] if kind == "weekday" else _MONTH_EN[value - 1]
 
 
@@ -227,6 +229,35 @@ class WeekdayMissing(_DateRule):
     soften_with_context = True  # a translation stating a date or a relative day instead: info
 
     check = _DateRule.check_missing
+
+
+@register
+class RelativeDayMismatch(_DateRule):
+    """Flags a relative day (yesterday, today, tomorrow) that the translation changes.
+
+    What it flags
+    -------------
+    A source sentence that says "yesterday", "today" or "tomorrow" (in its own language: "hier",
+    "gestern", "вчера", "昨天"...) while the aligned translation says another of them and not the
+    source's one.
+
+    Why it matters
+    --------------
+    News dates events relative to the day of publication; "today" for "hier" moves the event
+    by a day, and no reader can tell.
+
+    Example
+    -------
+    Source: "Le président a annoncé hier sa démission." Translation: "The president announced
+    his resignation today." Reported: relative day yesterday in the source is today in the
+    translation.
+    """
+    code = "DATE104"
+    name = "relative-day-mismatch"
+    severity = Severity.ERROR
+
+    kind = "relative"
+    check = _DateRule.check_mismatch
 
 
 @register
