@@ -298,3 +298,57 @@ class NumberAdded(Rule):
                     f"{_desc(b)} {_val(b)} of the translation (\"{b.text}\") is not in the source",
                     source=ctx.source.sentence_span(bead.source),
                     target=ctx.target.span(b.start, b.end))
+
+
+@register
+class NumberSeparators(Rule):
+    """Flags a number the translation writes with the source's separators, which its own
+    language reads as another value.
+
+    What it flags
+    -------------
+    A number of three digits after a single separator ("1.000", "2,500") that the translation's
+    language reads as a decimal (English "1.000" is one, French "1,000" is one) while the
+    source's number, in the source language's convention, is the thousands reading (German
+    "1.000" is a thousand): the translation copied the digits without converting them.
+
+    Why it matters
+    --------------
+    The reader of the translation reads a value a thousand times smaller ("1.000 tonnes");
+    the number rules treat the two readings as equal (so nothing else reports it).
+
+    Example
+    -------
+    Source: "Rund 1.000 Menschen demonstrierten." Translation: "Around 1.000 people
+    demonstrated." Reported: "1.000" reads 1 in English; the source's "1.000" is 1000.
+    """
+    code = "NUM104"
+    name = "number-separators"
+    category = "number"
+    severity = Severity.WARNING
+    needs = ("alignment", "anchors:number")
+
+    def check(self, ctx: Context) -> Iterator:
+        from babel import Locale
+        for bead in ctx.beads:
+            if not bead.source or not bead.target:
+                continue
+            src, tgt = ctx.bead_anchors(bead, ("number",))
+            primaries = {_canonical(float(a.value)) for a in src}
+            for b in tgt:
+                own = _canonical(float(b.value))
+                alts = _values(b) - {own}
+                if not alts or own in primaries:
+                    continue
+                a = next((a for a in src if _canonical(float(a.value)) in alts
+                          and _canonical(float(a.value)) > own), None)
+                if a is None:
+                    continue
+                try:
+                    lang = Locale.parse(ctx.target.lang.split("-")[0]).get_display_name("en")
+                except Exception:  # noqa: BLE001 - a code CLDR cannot name
+                    lang = ctx.target.lang
+                yield self.finding(
+                    f"\"{b.text}\" reads {_fmt(float(b.value))} in {lang}; the source's \"{a.text}\" is "
+                    f"{_fmt(float(a.value))} (the translation kept the source's separators)",
+                    source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
