@@ -259,18 +259,28 @@ def _text2num_ok(lang: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=None)
 def _lexicon(lang: str) -> dict[str, tuple[float, bool]]:
     """word -> (value, is_ordinal) generated with num2words for languages text2num lacks,
     with every case / gender form the converter offers (Russian "трёх", "двумя")."""
+    return _generated(lang)[0]
+
+
+def _phrases(lang: str) -> dict[tuple[str, ...], tuple[float, bool]]:
+    """Numbers num2words writes in several words, as word tuples -> (value, is_ordinal): Arabic
+    and Hebrew 11-19 ("خمسة عشر", "אחת עשרה"), read as one number, not as their first word."""
+    return _generated(lang)[1]
+
+
+@functools.lru_cache(maxsize=None)
+def _generated(lang: str) -> tuple[dict, dict]:
     try:
         from num2words import CONVERTER_CLASSES
     except ImportError:
-        return {}
+        return {}, {}
     b = _base(lang)
     conv = CONVERTER_CLASSES.get(b)
     if conv is None:
-        return {w: (float(v), False) for w, v in _DECLINED.get(b, {}).items()}
+        return {w: (float(v), False) for w, v in _DECLINED.get(b, {}).items()}, {}
     values = list(range(1, 21)) + list(range(30, 100, 10)) + list(range(100, 1000, 100)) + [1000]
     kw_sets = [{}]
     for fn in (conv.to_cardinal,):
@@ -283,6 +293,7 @@ def _lexicon(lang: str) -> dict[str, tuple[float, bool]]:
         elif "gender" in params:
             kw_sets = [{"gender": g} for g in ("m", "f", "n", "masc", "fem")]
     seen: dict[str, set] = {}
+    multi: dict[tuple[str, ...], set] = {}
     scaled: list[tuple[str, float]] = []  # "одной тысячи": the scale word of "one thousand"
     for v in values + [10 ** 6, 10 ** 9]:
         for to in ("cardinal", "ordinal"):
@@ -295,6 +306,8 @@ def _lexicon(lang: str) -> dict[str, tuple[float, bool]]:
                 s = str(s).strip().lower()
                 if v >= 1000 and to == "cardinal" and len(s.split()) == 2:
                     scaled.append((s, float(v)))
+                if " " in s and "-" not in s and v < 1000:
+                    multi.setdefault(tuple(s.split()), set()).add((float(v), to == "ordinal"))
                 if not s or " " in s or "-" in s:
                     continue
                 seen.setdefault(s, set()).add((float(v), to == "ordinal"))
@@ -307,7 +320,7 @@ def _lexicon(lang: str) -> dict[str, tuple[float, bool]]:
     out = {w: next(iter(vals)) for w, vals in seen.items() if len(vals) == 1 and len(w) >= 2}
     for w, v in list(out.items()):
         out.setdefault(w.replace("ё", "е"), v)  # Russian is mostly printed without "ё"
-    return out
+    return out, {p: next(iter(vals)) for p, vals in multi.items() if len(vals) == 1}
 
 
 _VOWELS = set("aeiouyąęóěéíáůýäöüåæøıâîûàèìòùаеёиоуыэюяіїєѣ")
@@ -324,9 +337,17 @@ def _stems(lang: str) -> dict[str, tuple[float, bool]]:
     return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
 
 
+# The definite article written as a prefix: Arabic "الخامس" (the fifth); num2words writes
+# Arabic ordinals without it (Hebrew ones with it already).
+_ARTICLE_PREFIX = {"ar": "ال"}
+
+
 def _lex_lookup(word: str, lex: dict, lang: str):
     w = word.lower()
     hit = lex.get(w)
+    art = _ARTICLE_PREFIX.get(_base(lang))
+    if hit is None and art and w.startswith(art) and len(w) > len(art) + 2:
+        hit = lex.get(w[len(art):])
     if hit or _base(lang) not in _INFLECTING_NUMERALS:
         return hit
     stems = _stems(lang)
@@ -382,6 +403,13 @@ _HALF = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio", "it"
          "uk": r"з\s+половиною", "pl": r"i\s+pół", "cs": r"a\s+půl"}
 
 
+@functools.lru_cache(maxsize=None)
+def _calendar_phrases(lang: str) -> tuple[str, ...]:
+    """CLDR month and weekday names of several words, some of which are number words."""
+    from .dates import _names
+    return tuple(form for form, _kind, _value, _abbr in _names(lang) if " " in form)
+
+
 def _word_numbers(text: str, lang: str, taken: list[tuple[int, int]]):
     """(start, end, value, ordinal) of spelled-out numbers not overlapping ``taken``."""
     toks: list[_Tok] = []
@@ -412,18 +440,36 @@ def _word_numbers(text: str, lang: str, taken: list[tuple[int, int]]):
     return out
 
 
+def _phrase_at(toks, i: int, lang: str):
+    """(value, ordinal, length) of a several-word number starting at token i ("خمسة عشر")."""
+    phrases = _phrases(lang)
+    art = _ARTICLE_PREFIX.get(_base(lang), "")
+    for k in (3, 2):
+        seg = toks[i:i + k]
+        if len(seg) < k or any(t.notnum for t in seg) or any(t.sep for t in seg[1:]):
+            continue
+        words = [t.s.lower() for t in seg]
+        hit = phrases.get(tuple(words))
+        if hit is None and art and words[0].startswith(art):
+            hit = phrases.get((words[0][len(art):], *words[1:]))  # "الخامس عشر": the fifteenth
+        if hit:
+            return hit[0], hit[1], k
+    return None
+
+
 def _lexicon_numbers(toks, lex, lang):
     out = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        hit = _lex_lookup(t.s, lex, lang) if not t.notnum else None
+        phrase = _phrase_at(toks, i, lang) if not t.notnum else None
+        hit = phrase[:2] if phrase else _lex_lookup(t.s, lex, lang) if not t.notnum else None
         if not hit:
             i += 1
             continue
         total, cur, last = 0.0, hit[0], hit[0]
         ordinal = hit[1]
-        j = i + 1
+        j = i + (phrase[2] if phrase else 1)
         while j < len(toks) and not toks[j].sep and not ordinal:
             nxt = _lex_lookup(toks[j].s, lex, lang)
             if not nxt:
@@ -965,8 +1011,9 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             value, e, scaled = _apply_scale(text, m.end(), 1.5, b)
             add(m.start(), e, value, {"word"})
 
-    # spelled-out numbers
-    words = _word_numbers(text, b, taken)
+    # spelled-out numbers, not inside a month's name ("كانون الثاني", January: "the second Kanun")
+    cal = [m.span() for form in _calendar_phrases(b) for m in re.finditer(re.escape(form), text, re.I)]
+    words = _word_numbers(text, b, taken + cal)
     reach = 0  # end of the last number read: "million" of "two and a half million" is in it
     for k, (s, e, value, ordinal, ntok) in enumerate(words):
         if s < reach:
