@@ -409,6 +409,8 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     pref = case_preference(w)
     cap_name = pref is not None and pref <= -1.5
     latin = profile(base).script == "Latn"
+    if base in WEAK_CAPITALS and not initial and city_name(word, base):
+        return False  # an exonym: "Geneva", "Munich" are words of English only
     if base not in _wordfreq_langs():
         return pref is not None and pref >= -0.6 or initial and not cap_name
     z, spec = specificity(w, base)
@@ -455,6 +457,19 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     if _inflected_name(w, base):
         return False  # "Twitterze", "Facebooku": a case form of an international name
     return z >= 4.5 and spec >= 2.5
+
+
+def city_name(word: str, lang: str) -> bool:
+    """A capitalised word that names a city (GeoNames) and that the encoder's vocabulary does not
+    know in lower case, or not at all: Geneva, Munich (not Reading, Nice, Split, Police). An
+    exonym is a word of one language, so its frequencies look like a common word's. Not in a
+    language that capitalises every noun, where a capital is no evidence ("in den Bergen": in
+    the mountains, not in Bergen)."""
+    if profile(lang).capitalises_nouns:
+        return False
+    from .gazetteer import places
+    pref = case_preference(word)
+    return (pref is None or pref <= -1.5) and bool(places(word))
 
 
 _MIXED_SCRIPTS = regex.compile(r"\p{Latin}.*[\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}].*\p{Latin}")

@@ -302,6 +302,8 @@ def _strength(a: Anchor, lang: str, other_lang: str) -> int:
         if len(w) < 3:
             continue
         raw = _raw_word(a.text, w)
+        if raw and ent.city_name(raw, base):
+            return 2  # a city (GeoNames): Geneva, Munich
         pref = ent.case_preference(raw) if raw else None
         z, spec = ent.specificity(raw or w, base)
         cap = pref == float("-inf") or (pref is not None and pref <= -1.5)
