@@ -42,7 +42,7 @@ BAND = 10  # half-width of the second-pass band, in sentences
 COARSE_BAND = 6
 PRIOR_DISTANCE = 0.92  # mean (1 - cos) of unrelated sentences (measured on align-dev: 0.90-0.95)
 PRIOR_WEIGHT = 8
-MIN_TRIM_CHARS = 40
+MIN_TRIM_CHARS = 40  # in characters of alphabetic text (see LanguageProfile.char_weight)
 EXACT_WINDOWS_UP_TO = 600  # sentences per side; longer documents approximate multi-sentence runs
 EXACT_RUN = 4  # runs of up to this many sentences are encoded as text (see _Side)
 
@@ -104,6 +104,8 @@ class _Side:
         self.sents = sents
         self.n = len(sents)
         self.join = join = _joiner(lang)
+        from ..langs import profile
+        self.char_weight = profile(lang).char_weight  # characters of alphabetic text per character
         self.win = {}
         # Runs of up to ``exact`` sentences are embedded by encoding their concatenated text;
         # longer runs (and every run in long documents) as the mean of their sentences'
@@ -431,7 +433,7 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
             k = own[0] if edge == "first" else own[-1]
             rest = own[1:] if edge == "first" else own[:-1]
             own_side, other_side = (S, T) if side == "source" else (T, S)
-            if len(own_side.sents[k]) < MIN_TRIM_CHARS:
+            if len(own_side.sents[k]) * own_side.char_weight < MIN_TRIM_CHARS:
                 continue  # a fragment (a caption, a heading) is not worth a finding of its own
             rest_keys = frozenset().union(*(own_side.anchors[x] for x in rest))
             other_keys = frozenset().union(*(other_side.anchors[x] for x in other))
