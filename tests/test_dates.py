@@ -106,3 +106,22 @@ def test_years_and_relative_days():
 def test_japanese_bracketed_weekday():
     assert kinds("14日（水）に開催", "ja", "weekday") == [2]
     assert kinds("水を飲む", "ja", "weekday") == []
+
+
+def test_changed_relative_day_names_both_days(encoder):
+    import checker
+    report = checker.check("Le président a annoncé hier sa démission.",
+                           "The president announced his resignation today.", "fr", "en", encoder=encoder)
+    (f,) = [f for f in report.findings if f.code == "DATE104"]
+    assert f.message == 'relative day yesterday in the source is today in the translation ("hier" -> "today")'
+    assert (f.source.text, f.target.text) == ("hier", "today")
+
+
+@pytest.mark.parametrize("text,lang,kind,value", [
+    ("hit by Tuesday's flood", "en", "weekday", 1),
+    ("au début d'avril", "fr", "month", 4),
+    ("all'inizio dell'aprile", "it", "month", 4),
+    ("15 Ocak'ta Ankara'da", "tr", "month", 1),
+])
+def test_names_cut_off_by_an_apostrophe(text, lang, kind, value):
+    assert (kind, value) in [(a.kind, a.value) for a in extract(text, lang)]

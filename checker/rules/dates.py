@@ -112,10 +112,11 @@ class _DateRule(Rule):
     def check_mismatch(self, ctx: Context) -> Iterator:
         """A source weekday/month that the translation states as a different one."""
         k = self.kind
+        label = "relative day" if k == "relative" else k
         for _bead, pairs, _s, _t, _sc, _tc in _bead_dates(ctx, k):
             for a, b in pairs:
                 yield self.finding(
-                    f"{k} {_name(k, a.value)} in the source is {_name(k, b.value)} in the "
+                    f"{label} {_name(k, a.value)} in the source is {_name(k, b.value)} in the "
                     f"translation (\"{a.text}\" -> \"{b.text}\")",
                     source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
 
