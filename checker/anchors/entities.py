@@ -282,6 +282,12 @@ def abjad_vowels_misplaced(a: str, a_lang: str, b: str, b_lang: str) -> bool:
         re.sub(r"[AIU]", "", pb), pa) and all(pb.count(v) <= pa.count(v) for v in "IU")
 
 
+def letters_swapped(a: str, b: str) -> bool:
+    """Latin keys of one length with the same letters in another order (Akar / Akra), not two
+    spellings of the same sounds."""
+    return a != b and len(a) == len(b) >= 4 and sorted(a) == sorted(b) and phonetic(a) != phonetic(b)
+
+
 def is_garbled_variant(a: str, b: str) -> bool:
     """True when latin key ``b`` looks like a corruption of ``a`` rather than a spelling variant.
 
@@ -293,8 +299,8 @@ def is_garbled_variant(a: str, b: str) -> bool:
         return False
     if phonetic(a) == phonetic(b):
         return False
-    if len(a) == len(b) and sorted(a) == sorted(b):
-        return True  # letters swapped
+    if letters_swapped(a, b):
+        return True
     if Levenshtein.distance(a, b) == 1 and min(len(a), len(b)) >= 5:
         ops = Levenshtein.editops(a, b)
         op = ops[0]

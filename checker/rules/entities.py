@@ -688,10 +688,13 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
         # garbled: a source name word whose closest target word is a corruption of it
         same_alpha = (profile(sl).script in ent.ALPHABETIC_SCRIPTS
                       and profile(tl).script == profile(sl).script)
+        # Latin and Cyrillic or Greek: transliteration adds and drops letters (Норвич / Norwich,
+        # Петербург / Petersburg), so only letters swapped are a corruption (Akar / Акра)
+        cross_alpha = not same_alpha and {profile(sl).script, profile(tl).script} <= ent.ALPHABETIC_SCRIPTS
         for n in srcs:
             if n.cldr:
                 continue  # a place found under its CLDR name: "Ukrajině" / "Ukraine" is no corruption
-            g = _garbled(n, sl, tsents, tl, same_alpha)
+            g = _garbled(n, sl, tsents, tl, same_alpha, cross_alpha)
             if g:
                 res.garbled.append((n,) + g)
         # a doubled name in the translation ("Shoygu Shoygu") whose source has it once
@@ -928,8 +931,9 @@ def _inconsistent_renderings(ctx: Context, renderings) -> None:
             res.garbled.append((n, best[1], best[2], text))
 
 
-def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool):
-    """(start, end, text) of a garbled rendering of source name ``n`` in the target, or None."""
+def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool, cross_alpha: bool = False):
+    """(start, end, text) of a garbled rendering of source name ``n`` in the target, or None.
+    ``cross_alpha``: the two sides write different alphabets, where only swapped letters count."""
     words = [w for w in _words(n.anchor.value) if len(w) >= 4]
     if profile(tl).code in VOICING_SCRIPTS_LANGS and profile(nl).script in ent.ALPHABETIC_SCRIPTS:
         # kana and hangul write voicing: ショイク (k) for Shoigu (g) is a corruption
@@ -958,12 +962,14 @@ def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool):
                     if len(re.findall(re.escape(w), ent.latin_key(src_text))) < 2:
                         return (s.start + toks[i][0], s.start + toks[i + 1][1],
                                 s.text[toks[i][0]:toks[i + 1][1]])
-            if not same_alpha:
+            if not (same_alpha or cross_alpha):
                 continue
             if any(ent.name_similarity(w, nl, k, tl) >= 0.95 for k in keys):
                 continue  # the word is there as expected
             for (ts, te, t), k in zip(toks, keys):
-                if t[:1].isupper() and ent.is_garbled_variant(w, k):
+                if not t[:1].isupper():
+                    continue
+                if ent.is_garbled_variant(w, k) if same_alpha else ent.letters_swapped(w, k):
                     return (s.start + ts, s.start + te, t)
     return None
 
