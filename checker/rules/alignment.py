@@ -1,6 +1,7 @@
 """Omission and addition: what the alignment leaves without a counterpart."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ..langs import profile
@@ -314,6 +315,13 @@ def _function_word(word: str, lang: str) -> bool:
     return ent.function_word(word, base)
 
 
+@functools.lru_cache(maxsize=None)
+def _traces(lang: str) -> tuple:
+    """The language's own grammar traces of a dropped word (see LanguageProfile.word_traces)."""
+    return tuple(("grammar", re.compile(rx), 'a word seems to be missing after "{w}" (before "{p}")')
+                 for rx in profile(lang).word_traces)
+
+
 def _gap_matches(text: str, kind: str, rx) -> list:
     if kind == "opening":
         return list(rx.finditer(text.lstrip()))
@@ -355,7 +363,7 @@ class WordDropped(Rule):
             if not bead.source or not bead.target:
                 continue
             src = [ctx.source.sentences[i].text for i in bead.source]
-            for kind, rx, message in _GAPS:
+            for kind, rx, message in _GAPS + _traces(ctx.target.lang):
                 if kind in ("space", "possessive") and tokenised:
                     continue  # "word ." is how this translation writes throughout, not a trace
                 if kind == "possessive" and not profile(ctx.target.lang).possessive_s:
