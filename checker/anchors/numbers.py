@@ -144,9 +144,9 @@ def _letter_scales(lang: str) -> dict[str, float]:
 @functools.lru_cache(maxsize=None)
 def _hour_words(lang: str) -> tuple:
     """(clock words, duration words) written after a number of hours, from CLDR: the literal of
-    the hour-only time pattern ("HH 'Uhr'": "21 Uhr" is a time of day) and the names of the unit
-    hour in every plural form and width ("heures", "Stunden", "часов", "hours"). One-letter
-    forms are left out ("ч", "h", "u")."""
+    the hour-only time pattern ("HH 'Uhr'": "21 Uhr" is a time of day) and the day periods
+    ("утра", "du soir", "abends"), and the names of the unit hour in every plural form and
+    width ("heures", "Stunden", "часов", "hours"). One-letter forms are left out ("ч", "h", "u")."""
     from babel.units import format_unit
     loc = _locale(lang)
     clock: set[str] = set()
@@ -163,6 +163,13 @@ def _hour_words(lang: str) -> tuple:
             m = re.match(r"[\d.,\s\u00a0\u202f]+(\S.*)$", text)
             if m and "duration-hour" not in text and len(m.group(1).rstrip(".")) > 1:
                 duration.add(m.group(1))
+    # the day periods written after an hour ("9 утра", "9 вечера", "9 du soir", "9 abends"):
+    # CLDR's format names of the periods of the day (not midnight and noon, which are hours)
+    periods = loc.day_periods.get("format", {})
+    for width in ("wide", "abbreviated"):
+        for key, word in periods.get(width, {}).items():
+            if key not in ("midnight", "noon") and len(str(word).strip(". ")) > 1:
+                clock.add(str(word))
     return tuple(sorted(clock)), tuple(sorted(duration - clock))
 
 

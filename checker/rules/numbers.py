@@ -61,6 +61,8 @@ def _equal(a: Anchor, b: Anchor) -> bool:
         # a whole hour is a time of day or a number of hours: "21 Uhr" = "9 p.m." = "21 heures",
         # "en 24 h" = "within 24 hours"; but "3 heures" is not "15 hours"
         if ha is not None and hb is not None:
+            if "time" in a.extra or "time" in b.extra:
+                return ha % 12 == hb % 12  # "21 heures" = "9 вечера" (9 in the evening)
             return ha == hb
         h, other = (ha, b) if ha is not None else (hb, a)
         if "time" in other.extra:
