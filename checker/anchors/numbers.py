@@ -1075,10 +1075,58 @@ _COMPOUND_NUMBER_TAIL = {
 }
 
 
+# Slavic adjectives made of a number's genitive and a stem: "одиннадцатилетний" (eleven-year),
+# "двадцатипятилетний" (25-year), "трёхкратный" (threefold), "одинадцятирічний", "pětiletý".
+_SLAVIC_COMPOUND_TAIL = {
+    "ru": re.compile(r"летн\w*|кратн\w*"),
+    "uk": re.compile(r"річн\w*|кратн\w*"),
+    "be": re.compile(r"гадов\w*|кратн\w*"),
+    "cs": re.compile(r"let[ýáéé]\w*|násobn\w*"),
+    "sk": re.compile(r"ročn\w*|násobn\w*"),
+}
+
+
+def _slavic_compounds(text: str, b: str, taken) -> list[tuple[int, int, float]]:
+    """(start, end, value) of Slavic number adjectives (see ``_SLAVIC_COMPOUND_TAIL``): the head
+    is a number word of the lexicon in any case, or tens and units together ("двадцати" +
+    "пяти")."""
+    tail = _SLAVIC_COMPOUND_TAIL.get(b)
+    lex = _lexicon(b) if tail else {}
+    if not lex:
+        return []
+
+    def cardinal(w: str) -> float | None:
+        hit = lex.get(w)
+        return hit[0] if hit and not hit[1] else None
+
+    def head_value(h: str) -> float | None:
+        if (v := cardinal(h)) is not None:
+            return v
+        for k in range(3, len(h) - 2):
+            tens, units = cardinal(h[:k]), cardinal(h[k:])
+            if tens is not None and units is not None and tens >= 20 and tens % 10 == 0 and units < 10:
+                return tens + units
+        return None
+
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group().lower()
+        if len(w) < 8 or _overlaps(m.start(), m.end(), taken):
+            continue
+        for cut in range(len(w) - 4, 2, -1):
+            if tail.fullmatch(w[cut:]) and (v := head_value(w[:cut])) is not None and v >= 2:
+                out.append((m.start(), m.end(), v))
+                break
+    return out
+
+
 def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
     """(start, end, value) of words made of a number word (text2num) and a tail of
     ``_COMPOUND_NUMBER_TAIL``: "elfjährige" is 11, "zwanzigjährigen" 20; and nouns of thousands,
-    "Achttausender" 8000. "Einseitig", whose "ein" is mostly an article's, is none."""
+    "Achttausender" 8000. "Einseitig", whose "ein" is mostly an article's, is none. Slavic number
+    adjectives: ``_slavic_compounds``."""
+    if b in _SLAVIC_COMPOUND_TAIL:
+        return _slavic_compounds(text, b, taken)
     tail = _COMPOUND_NUMBER_TAIL.get(b)
     if tail is None or not _text2num_ok(b):
         return []
