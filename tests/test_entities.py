@@ -382,3 +382,11 @@ def test_a_frequent_word_opening_a_sentence_is_no_name_though_the_vocabulary_spl
     assert extract("Pendant deux jours on creusa des tranchées.", "fr") == []
     assert extract("Selon le ministre, la situation est grave.", "fr") == []
     assert [a.text for a in extract("Jésus restera ce héros pour beaucoup.", "fr")] == ["Jésus"]
+
+
+def test_english_titles_and_days_opening_a_sentence_are_no_names():
+    # the encoder's vocabulary writes "Yesterday" and "Chancellor" capitalised, but they are
+    # words of English only: no names, unlike "Merkel" or a large city's exonym
+    got = [a.text for a in extract("Yesterday Chancellor Angela Merkel visited Geneva.", "en")]
+    assert got == ["Angela Merkel", "Geneva"]
+    assert [a.text for a in extract("Geneva is expensive, said Merkel.", "en")] == ["Geneva", "Merkel"]

@@ -415,7 +415,7 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     pref = case_preference(w)
     cap_name = pref is not None and pref <= -1.5
     latin = profile(base).script == "Latn"
-    if base in WEAK_CAPITALS and not initial and city_name(word, base):
+    if base in WEAK_CAPITALS and city_name(word, base):
         return False  # an exonym: "Geneva", "Munich" are words of English only
     if base not in _wordfreq_langs():
         return pref is not None and pref >= -0.6 or initial and not cap_name
@@ -454,8 +454,13 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
         return len(w) >= 8 and z < 3.5 and _compound(w, base)
     if initial:
         # a sentence-initial word is a name only if it looks like one: rare or international, or
-        # listed capitalised only by the language's dictionary (Polish "Pawłowicz", not "Teraz")
-        return not (z < 2.0 or spec < 0.8 or cap_name or lexicon.capitalised_only(word, base))
+        # listed capitalised only by the language's dictionary (Polish "Pawłowicz", not "Teraz");
+        # in English, which capitalises titles and institutions, the vocabulary's capital counts
+        # as in mid-sentence: for a word not specific to English ("Merkel"), not for "Yesterday"
+        # or "Chancellor" (spec 2.2-2.3). Elsewhere it stands (Polish or French names are
+        # specific to their language: the same test lost 2-3 of DEMETR's removed names there).
+        cap_initial = cap_name and (base != "en" or spec < 1.0)
+        return not (z < 2.0 or spec < 0.8 or cap_initial or lexicon.capitalised_only(word, base))
     if base == "en":
         return z >= 3.0 and spec >= 1.0
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _compound(w, base):
@@ -465,9 +470,14 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     return z >= 4.5 and spec >= 2.5
 
 
+# Cities with exonyms are large: Geneva (200,000), Naples, Cologne. A town of 15,000 called
+# "Republic" or "Independence" (Missouri) is no reason to take those words for names.
+EXONYM_POPULATION = 100_000
+
+
 def city_name(word: str, lang: str) -> bool:
-    """A capitalised word that names a city (GeoNames) and that the encoder's vocabulary does not
-    know in lower case, or not at all: Geneva, Munich (not Reading, Nice, Split, Police). An
+    """A capitalised word that names a large city (GeoNames) and that the encoder's vocabulary does
+    not know in lower case, or not at all: Geneva, Munich (not Reading, Nice, Split, Police). An
     exonym is a word of one language, so its frequencies look like a common word's. Not in a
     language that capitalises every noun, where a capital is no evidence ("in den Bergen": in
     the mountains, not in Bergen)."""
@@ -475,7 +485,7 @@ def city_name(word: str, lang: str) -> bool:
         return False
     from .gazetteer import places
     pref = case_preference(word)
-    return (pref is None or pref <= -1.5) and bool(places(word))
+    return (pref is None or pref <= -1.5) and bool(places(word, EXONYM_POPULATION))
 
 
 _MIXED_SCRIPTS = regex.compile(r"\p{Latin}.*[\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}].*\p{Latin}")

