@@ -1,5 +1,4 @@
 """Alignment behaviour an editor relies on: every bead type, empty and reordered translations."""
-import pytest
 
 from checker.align import align
 

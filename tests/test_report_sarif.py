@@ -13,7 +13,7 @@ try:
 except ImportError:
     from report_fixture import build_report
 
-from checker.model import (Document, DocumentResult, Finding, InputError, Report, Sentence, Severity,
+from checker.model import (Document, DocumentResult, Finding, Report, Sentence, Severity,
                            fingerprint)
 from checker.report import render
 from checker.rules.base import Rule
