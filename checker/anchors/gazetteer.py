@@ -122,22 +122,62 @@ def places_in(text: str, lang: str, max_words: int = 4, max_chars: int = 8) -> t
                     if ids:
                         out.append((m.start() + i, m.start() + j, frozenset(ids)))
     toks = _tokens(text)
-    for i, (s, _, t) in enumerate(toks):
+    inflecting = _inflects_names(lang)
+    for i, (s, e, t) in enumerate(toks):
         if _CASED.match(t) and not t[:1].isupper():
             continue  # a city's name begins with a capital in a cased script
+        found = False
         for j in range(i, min(len(toks), i + max_words)):
             if j > i and text[toks[j - 1][1]:toks[j][0]] not in (" ", "-", "‐", "'", "’"):
                 break
             ids = idx.get(_key(text[s:toks[j][1]]))
             if ids:
                 out.append((s, toks[j][1], frozenset(ids)))
+                found = True
+        if not found and inflecting and len(t) >= 5:
+            ids = _declined(t, idx)
+            if ids:
+                out.append((s, e, ids))
     return tuple(out)
 
 
-def same_place(name: str, text: str, lang: str) -> tuple[int, int] | None:
-    """(start, end) of a span of ``text`` naming a city that ``name`` names too (热那亚 in a
-    Chinese text for "Genoa"), or None."""
+# endings of the nominative a declined form may have lost: Ženevě / Ženeva, Лондоне / Лондон
+_NOMINATIVE_ENDINGS = ("", "a", "o", "e", "y", "i", "а", "о", "е", "я", "ь", "и", "й")
+
+
+def _declined(word: str, idx: dict) -> frozenset:
+    """Ids of the city whose name a case form declines: the word without one or two final
+    letters, with a nominative ending or none ("Ženevě" -> "Ženeva", "Женеве" -> "Женева",
+    "Берлине" -> "Берлин", "Genewie" -> "Genewa")."""
+    for cut in (1, 2):
+        stem = _key(word[:-cut])
+        if len(stem) < 4:
+            break
+        for end in _NOMINATIVE_ENDINGS:
+            ids = idx.get(stem + end)
+            if ids:
+                return frozenset(ids)
+    return frozenset()
+
+
+def _inflects_names(lang: str) -> bool:
+    from .entities import CASE_LANGUAGES
+    return profile(lang).code in CASE_LANGUAGES
+
+
+def name_places(name: str, lang: str) -> frozenset[int]:
+    """GeoNames ids of the cities a name of ``lang`` names, in any case form ("Gandawie",
+    locative of Gandawa: Ghent)."""
     ids = places(name)
+    if not ids and _inflects_names(lang) and " " not in name and len(name) >= 5:
+        ids = _declined(name, _index())
+    return ids
+
+
+def same_place(name: str, text: str, lang: str, name_lang: str = "") -> tuple[int, int] | None:
+    """(start, end) of a span of ``text`` naming a city that ``name`` (of ``name_lang``) names
+    too (热那亚 in a Chinese text for "Genoa"), or None."""
+    ids = name_places(name, name_lang) if name_lang else places(name)
     if not ids:
         return None
     return next(((s, e) for s, e, other in places_in(text, lang) if ids & other), None)

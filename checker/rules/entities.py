@@ -187,11 +187,11 @@ def _territory_span(codes: set[str], sents, lang: str) -> tuple[int, int] | None
     return None
 
 
-def _same_city(name: str, sents, lang: str) -> tuple[int, int] | None:
+def _same_city(name: str, sents, lang: str, name_lang: str = "") -> tuple[int, int] | None:
     """(start, end) in the document of a span of the sentences naming a city the name names too
     in GeoNames (热那亚 for "Genoa", Ratisbonne for Regensburg), None if there is none."""
     for s in sents:
-        span = gaz.same_place(name, s.text, lang)
+        span = gaz.same_place(name, s.text, lang, name_lang)
         if span:
             return s.start + span[0], s.start + span[1]
     return None
@@ -231,13 +231,13 @@ def _other_places(codes: set[str], anchors, sents, lang: str) -> list[tuple[int,
 
 def _is_place(n: "Name") -> bool:
     """A territory or city (CLDR or GeoNames)."""
-    return bool(_codes(n.anchor)) or bool(gaz.places(n.anchor.text))
+    return bool(_codes(n.anchor)) or bool(gaz.name_places(n.anchor.text, n.lang))
 
 
-def _other_cities(name: str, sents, lang: str) -> list[tuple[int, int]]:
+def _other_cities(name: str, sents, lang: str, name_lang: str = "") -> list[tuple[int, int]]:
     """Spans of the sentences naming a city (GeoNames) other than the one ``name`` names: 京都 is
     no rendering of "Osaka", though the encoder puts the two close. None if ``name`` is no city."""
-    ids = gaz.places(name)
+    ids = gaz.name_places(name, name_lang) if name_lang else gaz.places(name)
     if not ids:
         return []
     return [(s.start + a, s.start + b) for s in sents for a, b, other in gaz.places_in(s.text, lang)
@@ -699,7 +699,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     # a demonym or adjective of a territory: Ruslarla / Russes
                     forms = ent.territory_forms(n.anchor.text, nl)
                     n.matched = bool(forms) and _territory_in(forms, osents, olang)
-                if not n.matched and (span := _same_city(n.anchor.text, osents, olang)):
+                if not n.matched and (span := _same_city(n.anchor.text, osents, olang, n.lang)):
                     n.matched, n.counterpart, n.cldr = True, span, True
                 if n.matched and n.side == "source" and not codes:
                     own = _best_counterpart(n, nl, osents, olang, MATCH, exclude, last_only=True)
@@ -767,7 +767,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     n.matched = best[0] >= _threshold(lang, olang)
                     if n.matched:
                         cand_claims[side].append((best[1], best[2]))
-                if not n.matched and (span := _same_city(n.anchor.text, osents, olang)):
+                if not n.matched and (span := _same_city(n.anchor.text, osents, olang, n.lang)):
                     n.matched = True
                     cand_claims[side].append(span)
                 if not n.matched:
@@ -854,7 +854,7 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
                 continue
             if _codes(u.anchor) and _codes(v.anchor) and not _codes(u.anchor) & _codes(v.anchor):
                 continue  # two different places (CLDR): Argentina is never a rendering of Spain
-            cu, cv = gaz.places(u.anchor.text), gaz.places(v.anchor.text)
+            cu, cv = gaz.name_places(u.anchor.text, u.lang), gaz.name_places(v.anchor.text, v.lang)
             if cu and cv and not cu & cv:
                 continue  # two different cities (GeoNames): 京都 is no rendering of Osaka
             c = meaning.cos(u.anchor.text, v.anchor.text)
@@ -879,7 +879,7 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             own_doc, own_sents = (ctx.source, ssents) if n.side == "source" else (ctx.target, tsents)
             own_lang = sl if n.side == "source" else tl
             # a place (CLDR) is not rendered by the name of another place: Spain for Argentinien
-            cities = _other_cities(n.anchor.text, sents, lang)
+            cities = _other_cities(n.anchor.text, sents, lang, n.lang)
             not_renderings = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang) + cities
             claimed = [] if n.kind == "free" else claimed_by.get(n.side, [])
             if n.level >= 2 and n.kind == "anchor":
@@ -1121,7 +1121,7 @@ class EntityMissing(_EntityRule):
                 if len(t) < 3 or not t[:1].isupper() or t.isupper() or t.lower() in cal \
                         or ent._is_initial(sent.text, a) \
                         or any(p < y and x < q for p, q in reported + found) \
-                        or _same_city(t, tsents, ctx.target.lang):
+                        or _same_city(t, tsents, ctx.target.lang, ctx.source.lang):
                     continue
                 words.append((x, y, t))
         if not words:
