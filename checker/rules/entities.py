@@ -237,7 +237,7 @@ def _is_place(n: "Name") -> bool:
 def _other_cities(name: str, sents, lang: str, name_lang: str = "") -> list[tuple[int, int]]:
     """Spans of the sentences naming a city (GeoNames) other than the one ``name`` names: 京都 is
     no rendering of "Osaka", though the encoder puts the two close. None if ``name`` is no city."""
-    ids = gaz.name_places(name, name_lang) if name_lang else gaz.places(name)
+    ids = gaz.name_places(name, name_lang)
     if not ids:
         return []
     return [(s.start + a, s.start + b) for s in sents for a, b, other in gaz.places_in(s.text, lang)
