@@ -117,6 +117,15 @@ def profile(lang: str) -> LanguageProfile:
 
 
 @functools.lru_cache(maxsize=None)
+def language_name(lang: str) -> str:
+    """The English name of a language code, from CLDR ("fr" -> "French"); the code if unknown."""
+    try:
+        return Locale.parse("en").languages.get((lang or "und").replace("_", "-").split("-")[0].lower()) or lang
+    except Exception:  # pragma: no cover
+        return lang
+
+
+@functools.lru_cache(maxsize=None)
 def known_language(lang: str) -> bool:
     """Whether CLDR (Babel) knows the language of a code such as "fr", "zh-TW", "pt_BR", "yue":
     a code it does not know ("xx", "french") is a mistake in the input, not a language to check."""

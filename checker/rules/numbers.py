@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..anchors import numbers as _num
+from ..langs import language_name
 from ..model import Anchor, Severity
 from .base import Context, Rule, register
 
@@ -331,7 +332,7 @@ class NumberSeparators(Rule):
     needs = ("alignment", "anchors:number")
 
     def check(self, ctx: Context) -> Iterator:
-        from babel import Locale
+        lang = language_name(ctx.target.lang)
         for bead in ctx.beads:
             if not bead.source or not bead.target:
                 continue
@@ -346,10 +347,6 @@ class NumberSeparators(Rule):
                           and _canonical(float(a.value)) > own), None)
                 if a is None:
                     continue
-                try:
-                    lang = Locale.parse(ctx.target.lang.split("-")[0]).get_display_name("en")
-                except Exception:  # noqa: BLE001 - a code CLDR cannot name
-                    lang = ctx.target.lang
                 yield self.finding(
                     f"\"{b.text}\" reads {_fmt(float(b.value))} in {lang}; the source's \"{a.text}\" is "
                     f"{_fmt(float(a.value))} (the translation kept the source's separators)",

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from ..langs import profile
+from ..langs import language_name, profile
 from ..model import Bead, Document, Severity
 from ..text.frequency import zipf  # zipf(word, lang): None when wordfreq lacks the language
 from ..text.tokens import is_nospace_script, script_fits, token_script, tokens
@@ -45,15 +45,6 @@ LANGID_MIN_CHARS = 25
 
 def _base(lang: str) -> str:
     return (lang or "und").replace("_", "-").split("-")[0].lower()
-
-
-@functools.lru_cache(maxsize=None)
-def language_name(lang: str) -> str:
-    from babel import Locale
-    try:
-        return Locale.parse("en").languages.get(_base(lang)) or lang
-    except Exception:  # pragma: no cover
-        return lang
 
 
 _SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Hani": "Chinese characters", "Hira": "hiragana",
