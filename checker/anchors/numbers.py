@@ -411,10 +411,12 @@ _HALF = {"en": r"and\s+a\s+half", "fr": r"et\s+demie?", "es": r"y\s+medio", "it"
 
 
 @functools.lru_cache(maxsize=None)
-def _calendar_phrases(lang: str) -> tuple[str, ...]:
-    """CLDR month and weekday names of several words, some of which are number words."""
+def _calendar_phrases(lang: str):
+    """A regex of CLDR's month and weekday names of several words (some hold number words:
+    "كانون الثاني"), None if the language has none."""
     from .dates import _names
-    return tuple(form for form, _kind, _value, _abbr in _names(lang) if " " in form)
+    forms = sorted({form for form, _kind, _value, _abbr in _names(lang) if " " in form}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms), re.I) if forms else None
 
 
 def _word_numbers(text: str, lang: str, taken: list[tuple[int, int]]):
@@ -1019,7 +1021,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             add(m.start(), e, value, {"word"})
 
     # spelled-out numbers, not inside a month's name ("كانون الثاني", January: "the second Kanun")
-    cal = [m.span() for form in _calendar_phrases(b) for m in re.finditer(re.escape(form), text, re.I)]
+    rx = _calendar_phrases(b)
+    cal = [m.span() for m in rx.finditer(text)] if rx else []
     words = _word_numbers(text, b, taken + cal)
     reach = 0  # end of the last number read: "million" of "two and a half million" is in it
     for k, (s, e, value, ordinal, ntok) in enumerate(words):
