@@ -349,12 +349,17 @@ def _stems(lang: str) -> dict[str, tuple[float, bool]]:
 _ARTICLE_PREFIX = {"ar": "ال"}
 
 
+def _without_article(w: str, lang: str) -> str | None:
+    """The word without the language's prefixed definite article ("الخامس" -> "خامس"), or None."""
+    art = _ARTICLE_PREFIX.get(_base(lang))
+    return w[len(art):] if art and w.startswith(art) and len(w) > len(art) + 2 else None
+
+
 def _lex_lookup(word: str, lex: dict, lang: str):
     w = word.lower()
     hit = lex.get(w)
-    art = _ARTICLE_PREFIX.get(_base(lang))
-    if hit is None and art and w.startswith(art) and len(w) > len(art) + 2:
-        hit = lex.get(w[len(art):])
+    if hit is None and (bare := _without_article(w, lang)):
+        hit = lex.get(bare)
     if hit or _base(lang) not in _INFLECTING_NUMERALS:
         return hit
     stems = _stems(lang)
@@ -452,15 +457,14 @@ def _word_numbers(text: str, lang: str, taken: list[tuple[int, int]]):
 def _phrase_at(toks, i: int, lang: str):
     """(value, ordinal, length) of a several-word number starting at token i ("خمسة عشر")."""
     phrases = _phrases(lang)
-    art = _ARTICLE_PREFIX.get(_base(lang), "")
     for k in (3, 2):
         seg = toks[i:i + k]
         if len(seg) < k or any(t.notnum for t in seg) or any(t.sep for t in seg[1:]):
             continue
         words = [t.s.lower() for t in seg]
         hit = phrases.get(tuple(words))
-        if hit is None and art and words[0].startswith(art):
-            hit = phrases.get((words[0][len(art):], *words[1:]))  # "الخامس عشر": the fifteenth
+        if hit is None and (bare := _without_article(words[0], lang)):
+            hit = phrases.get((bare, *words[1:]))  # "الخامس عشر": the fifteenth
         if hit:
             return hit[0], hit[1], k
     return None
@@ -1114,13 +1118,19 @@ def _slavic_compounds(text: str, b: str, taken) -> list[tuple[int, int, float]]:
     out = []
     for m in _WORD_RE.finditer(text):
         w = m.group().lower()
-        if len(w) < 8 or _overlaps(m.start(), m.end(), taken):
-            continue
-        for cut in range(len(w) - 4, 2, -1):
-            if tail.fullmatch(w[cut:]) and (v := head_value(w[:cut])) is not None and v >= 2:
-                out.append((m.start(), m.end(), v))
-                break
+        if len(w) >= 8 and not _overlaps(m.start(), m.end(), taken) \
+                and (v := _number_head(w, tail, head_value, 4)) is not None:
+            out.append((m.start(), m.end(), v))
     return out
+
+
+def _number_head(word: str, tail, number, shortest_tail: int) -> float | None:
+    """The value (2 or more) of a word made of a number (``number`` reads the head) and a tail
+    matching ``tail`` of ``shortest_tail`` letters or more; the longest head is tried first."""
+    for cut in range(len(word) - shortest_tail, 2, -1):
+        if tail.fullmatch(word[cut:]) and (v := number(word[:cut])) is not None and v >= 2:
+            return v
+    return None
 
 
 def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
@@ -1152,11 +1162,6 @@ def _compound_numbers(text: str, b: str, taken) -> list[tuple[int, int, float]]:
                 and v >= 2000:  # a bare "Tausender" (a banknote) is none
             out.append((m.start(), m.end(), v))
             continue
-        for cut in range(len(w) - 3, 2, -1):
-            if not tail.fullmatch(w[cut:]):
-                continue
-            v = number(w[:cut])
-            if v is not None and v >= 2:
-                out.append((m.start(), m.end(), v))
-                break
+        if (v := _number_head(w, tail, number, 3)) is not None:
+            out.append((m.start(), m.end(), v))
     return out
