@@ -390,3 +390,46 @@ def test_english_titles_and_days_opening_a_sentence_are_no_names():
     got = [a.text for a in extract("Yesterday Chancellor Angela Merkel visited Geneva.", "en")]
     assert got == ["Angela Merkel", "Geneva"]
     assert [a.text for a in extract("Geneva is expensive, said Merkel.", "en")] == ["Geneva", "Merkel"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We met Jordan Peterson on Monday.", ["Jordan Peterson"]),  # a person named like a place
+    ("Paris Hilton arrived late.", ["Paris Hilton"]),
+    ("In Moscow Putin said nothing.", ["Moscow", "Putin"]),  # a place after a preposition
+    ("President USA Donald Trump spoke.", ["USA", "Donald Trump"]),  # an acronym is no first name
+    ("He went to Paris Saint-Germain.", ["Paris", "Saint", "Germain"]),
+])
+def test_a_place_name_opening_a_persons_name(text, expected):
+    assert names(text, "en") == expected
+
+
+def test_a_word_sharing_a_territorys_first_letters_is_no_derivation_of_it():
+    # "Ching" (清, a Chinese given name) is no form of China; "American" still is one of America
+    assert territories("He met Lai Ching-te.", "en") == []
+    assert territories("the American side", "en") == ["territory:US"]
+    assert territories("в истории Соединенных Штатов", "ru") == ["territory:US"]
+
+
+@pytest.mark.parametrize("jyutping,spelling", [
+    ("heoi2", "hui"), ("zoeng1", "cheung"), ("loeng4", "leung"), ("can4", "chan"),
+    ("jau5", "yau"), ("syun1", "suen"), ("gou1", "go"), ("gwok3", "kwok"),
+])
+def test_jyutping_is_spelt_as_in_hong_kong(jyutping, spelling):
+    from checker.anchors.romanise import hong_kong_spelling
+    assert hong_kong_spelling(jyutping) == spelling
+
+
+@pytest.mark.parametrize("han,latin", [
+    ("许正宇对香港的金融稳定表示乐观。", "Hui"),      # Cantonese
+    ("赖清德在高雄发表演讲。", "Ching"),             # Wade-Giles (pinyin: Qing)
+    ("习近平在北京会见了拜登。", "Xi"),              # pinyin
+])
+def test_chinese_names_are_found_in_each_romanisation(han, latin):
+    found = find_counterpart(latin_key(latin), han, "zh", "en")
+    assert found is not None and found[0] <= 1
+
+
+def test_other_romanisations_apply_to_names_only():
+    # a Cantonese reading of common words (问题: man tai) is no rendering of "Mahmoud"
+    text = "叙利亚同行讨论了解决叙利亚危机的途径、难民问题以及在叙利亚打击极端组织的共同努力。"
+    assert find_counterpart("mahmoud", text, "zh", "fr") is None

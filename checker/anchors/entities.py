@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+import unicodedata
 
 import regex
 
@@ -685,6 +686,11 @@ def _inflects(tok: str, name: str, lang: str) -> bool:
         return False
     cp = len(_common_prefix(tok, name))
     suffix = len(tok) - cp
+    if cp < len(tok) and cp == len(name) - 1 and not _has_vowel(tok[cp:]) and name[-1] != "s" \
+            and lang.split("-")[0].lower() not in CASE_LANGUAGES:
+        # without case endings (Соединенных: -ых), a derivation that replaces the name's last
+        # letter has a vowel: Chinese, not "Ching"; a plural name loses its -s (Americas: American)
+        return False
     if len(name) <= 4:
         return cp == len(name) and suffix <= 4 or \
             (cp == len(name) - 1 and name[-1] in _VOWELS and len(tok) <= len(name) + 1)
@@ -696,6 +702,11 @@ def _inflects(tok: str, name: str, lang: str) -> bool:
 
 
 _VOWELS = "aeiouyаеёиоуыэюяіїєαεηιουωά"
+
+
+def _has_vowel(s: str) -> bool:
+    """Whether ``s`` has a vowel letter, accents aside (ě, ą, ü)."""
+    return any(c in _VOWELS for c in unicodedata.normalize("NFD", s.lower()))
 
 
 def _inflected_all(tok: str, lang: str) -> list[tuple]:
@@ -989,6 +1000,8 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
             i += 2  # "Hori- zontale": a word hyphenated at a line break, no name
             continue
         known = _known_at(toks, i, text, lang)
+        if known and known[0] == 1 and _first_name(text, toks, i, lang, cal):
+            known = None  # "Stanley Ho", "Jordan Peterson": a person named like a place
         if known:
             k, extra = known
             ks, ke = s, toks[i + k - 1][1]
@@ -1023,6 +1036,23 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
         anchors.extend(_run_anchors(text, toks, run, lang, cal))
         i = j + 1
     return anchors
+
+
+def _first_name(text, toks, i, lang: str, cal) -> bool:
+    """Known place name token ``i`` is the first name of a person: a capitalised word follows it
+    after a space, and that word is a name itself, no place, no common word ("Stanley Ho",
+    "Paris Hilton"; not "Paris Saint-Germain" nor "Berlin Wall" nor "Georgia Florida")."""
+    if i + 1 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " or _is_acronym(toks[i][2]):
+        return False  # (an acronym is no first name: "USA Donald Trump")
+    base = lang.split("-")[0].lower()
+    if i > 0 and function_word(toks[i - 1][2], base):
+        return False  # "in Moscow Putin said": a place after a preposition
+    nt = toks[i + 1][2]
+    if i + 2 < len(toks) and text[toks[i + 1][1]:toks[i + 2][0]] in ("-", "\u2010"):
+        return False  # a compound name follows: "Paris Saint-Germain"
+    if not _is_cap(nt) or _is_acronym(nt) or nt.lower() in cal or _known_at(toks, i + 1, text, lang):
+        return False
+    return not is_common_word(nt.lower(), base, False)
 
 
 def _broken_word(text, toks, i, lang: str) -> bool:
@@ -1243,6 +1273,39 @@ def _char_key(ch: str) -> str:
     return latin_key(ch).replace(" ", "")
 
 
+def _span_keys(out: list, start: int, keys: list[str], max_chars: int) -> None:
+    """Every span of up to ``max_chars`` characters of an unspaced run, with its key."""
+    for i in range(len(keys)):
+        acc = ""
+        for j in range(i, min(len(keys), i + max_chars)):
+            acc += keys[j]
+            if acc:
+                out.append((start + i, start + j + 1, acc))
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese_person_spans(text: str) -> tuple:
+    """Spans of Chinese text that jieba tags as a person's name, a surname tagged alone with the
+    two characters after it (蔡 + 英文: 蔡英文, Tsai Ing-wen)."""
+    out = []
+    for s, e, w, tag in _jieba_tokens(text):
+        if tag not in ("nr", "nrfg") or not regex.fullmatch(r"\p{Han}+", w):
+            continue
+        if e - s == 1:
+            m = regex.match(r"\p{Han}{1,2}", text[e:])
+            e += len(m.group()) if m else 0
+        out.append((s, e))
+    return tuple(out)
+
+
+def _other_keys(run: str) -> list[list[str]]:
+    """Per-character keys of a Han run in each other romanisation (see ``romanise``)."""
+    from .romanise import other_readings
+    readings = [other_readings(c) for c in run]
+    n = min((len(r) for r in readings), default=0)
+    return [[latin_key(r[k]).replace(" ", "") for r in readings] for k in range(n)]
+
+
 @functools.lru_cache(maxsize=None)
 def transliteration_chars(lang: str) -> frozenset:
     """Han characters that CLDR uses to transliterate foreign names in ``lang`` (zh, ja).
@@ -1289,13 +1352,12 @@ def candidates(text: str, lang: str, max_chars: int = 8):
                 if regex.match(r"[\p{Katakana}ー]", run):
                     out.append((rs, rs + len(run), latin_key(run).replace(" ", "")))
                     continue
-                keys = [_char_key(c) for c in run]
-                for i in range(len(run)):
-                    acc = ""
-                    for j in range(i, min(len(run), i + max_chars)):
-                        acc += keys[j]
-                        if acc:
-                            out.append((rs + i, rs + j + 1, acc))
+                _span_keys(out, rs, [_char_key(c) for c in run], max_chars)
+        if prof.code == "zh":
+            # Chinese names of Taiwan in Wade-Giles (蔡: Tsai), of Hong Kong in Cantonese (许: Hui)
+            for s, e in _chinese_person_spans(text):
+                for keys in _other_keys(text[s:e]):
+                    _span_keys(out, s, keys, max_chars)
         if prof.code == "ja":  # kanji names read as Japanese (岸田: kishida), with MeCab
             names = _japanese_names(text)
             out.extend((s, e, latin_key(r).replace(" ", "")) for s, e, r in names)
