@@ -695,7 +695,11 @@ def _split_run(run: str, dec: str, space_groups: bool):
             value = float(digits + ("." + frac if frac else ""))
             start = offs[i]
             end = offs[end_idx] + len(groups[end_idx])
-            alt = float(g0 + "." + groups[i + 1]) if k == 1 and not frac and s in ".," else None
+            # the decimal reading as the alternative, but for a group ending in zero: 1.000 in a
+            # German text is 1000, and no decimal of an English-style writer ("1.0" does not
+            # render "Rund 1.000 Menschen"); 1.234 may be either
+            alt = float(g0 + "." + groups[i + 1]) if k == 1 and not frac and s in ".," \
+                and not groups[i + 1].endswith("0") else None
             out.append((start, end, value, False, alt))
             i = end_idx + 1
             continue

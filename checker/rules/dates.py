@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..anchors import dates as _dates
@@ -124,10 +125,14 @@ class _DateRule(Rule):
         """A source weekday/month the translation does not state at all."""
         k = self.kind
         for bead, _pairs, only_s, _only_t, _sc, tgt_ctx in _bead_dates(ctx, k):
-            src_vals, tgt_vals = (set(a.value for a in side) for side in ctx.bead_anchors(bead, (k,)))
+            src_n, tgt_n = (Counter(a.value for a in side) for side in ctx.bead_anchors(bead, (k,)))
             for a in only_s:
-                if k == "weekday" and any((a.value + d) % 7 in src_vals & tgt_vals for d in (-1, 1)):
-                    continue  # "the night from Sunday to Monday" rendered as "Sunday night"
+                # "the night from Sunday to Monday" rendered as "Sunday night"; but not a day the
+                # translation states more often than the source, in the place of this one
+                # ("Wednesday (Thursday in Manila)" -> "mercredi (mercredi à Manille)")
+                if k == "weekday" and any(0 < tgt_n[n] <= src_n[n]
+                                          for n in ((a.value - 1) % 7, (a.value + 1) % 7)):
+                    continue
                 yield self.finding(
                     f"{k} {_name(k, a.value)} of the source (\"{a.text}\") is missing from the "
                     f"translation", source=ctx.source.span(a.start, a.end),
