@@ -433,3 +433,11 @@ def test_other_romanisations_apply_to_names_only():
     # a Cantonese reading of common words (问题: man tai) is no rendering of "Mahmoud"
     text = "叙利亚同行讨论了解决叙利亚危机的途径、难民问题以及在叙利亚打击极端组织的共同努力。"
     assert find_counterpart("mahmoud", text, "zh", "fr") is None
+
+
+def test_m_and_n_are_different_letters_in_an_abjad():
+    # without vowels, Macron (mkrn) and אנגלה (Angela: nglh) differ by m / n, which no
+    # transliteration into Hebrew or Arabic confuses
+    assert name_similarity("macron", "en", latin_key("אנגלה"), "he") < 0.72
+    assert name_similarity("macron", "en", latin_key("מקרון"), "he") >= 0.9
+    assert name_similarity("emmanuel", "en", latin_key("إيمانويل"), "ar") >= 0.8

@@ -216,7 +216,10 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     sk = fuzz.ratio(ka, kb) / 100.0
     if sa in ABJAD_SCRIPTS or sb in ABJAD_SCRIPTS:
         # no vowels to compare: consonants must agree, and short skeletons letter for letter
-        # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال)
+        # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال); m and n are
+        # letters apart in every abjad (Macron is not אנגלה, Angela)
+        ka, kb = _nasals_apart(a, ka), _nasals_apart(b, kb)
+        sk = fuzz.ratio(ka, kb) / 100.0
         if min(len(ka), len(kb)) <= 2:
             return 0.9 if ka == kb and _fine(a) == _fine(b) else 0.0
         # transliteration keeps the first consonant: Lagarde is not قالت (qlt)
@@ -231,6 +234,19 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if min(len(ka), len(kb)) <= 1 and ka != kb:
         score = min(score, 0.5)
     return max(score, fuzz.ratio(a, b) / 100.0)
+
+
+def _nasals_apart(key: str, skel: str) -> str:
+    """A consonant skeleton with its m (of the latin key) written M, apart from n."""
+    ms = [c for c in re.sub(r"(.)\1+", r"\1", key) if c in "mn"]
+    out, k = [], 0
+    for c in skel:
+        if c == "N" and k < len(ms):
+            out.append("M" if ms[k] == "m" else "N")
+            k += 1
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def _fine(key: str) -> str:
