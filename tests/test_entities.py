@@ -441,3 +441,16 @@ def test_m_and_n_are_different_letters_in_an_abjad():
     assert name_similarity("macron", "en", latin_key("אנגלה"), "he") < 0.72
     assert name_similarity("macron", "en", latin_key("מקרון"), "he") >= 0.9
     assert name_similarity("emmanuel", "en", latin_key("إيمانويل"), "ar") >= 0.8
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the first word of an institution's name, capitalised alone, is a common word
+    ("Вчера заявил представитель Министерства обороны в Москве.", ["Москве"]),
+    # but a common word before a name is its first name, and a place's adjective stays a name
+    ("Об этом сообщила Любовь Соболь в своём блоге.", ["Любовь Соболь"]),
+    ("В Московском регионе ожидаются дожди.", ["Московском"]),
+    # a declined place before a person's name is no first name ("Jordan Peterson" is)
+    ("Вчера заявил министр культуры Великобритании Оливер Дауден.", ["Великобритании", "Оливер Дауден"]),
+])
+def test_capitalised_common_words_in_russian(text, expected):
+    assert names(text, "ru") == expected

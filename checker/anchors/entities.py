@@ -410,6 +410,13 @@ def function_word(word: str, lang: str) -> bool:
     return (zipf(word.lower(), lang) or 0.0) >= FUNCTION_ZIPF
 
 
+# wordfreq Zipf frequency from which a capitalised word in the middle of a sentence of a
+# non-Latin script that its dictionary lists in lower case only is a common word heading an
+# institution's name, not a name (Министерства: 4.9; surnames that are also plural genitives,
+# Волков, Козлов, are far rarer)
+INSTITUTION_ZIPF = 4.5
+
+
 # specificity (see ``specificity``) from which a word is one of the language's own: ten times
 # more frequent in it than in the median of its sister languages
 FOREIGN_SPEC = 1.0
@@ -455,6 +462,14 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
         # no sister languages with comparable frequencies (Cyrillic, Greek...): in the middle of
         # a sentence a capital means a name; at its start only the vocabulary and the
         # language's dictionary can tell
+        if not initial and z >= INSTITUTION_ZIPF and (pref is None or pref > -1.5 or pref == float("-inf")) \
+                and lexicon.lowercase_only(word, base) and not territory_forms(word, base):
+            # the first word of an institution's name, the only one capitalised where only
+            # names are ("Министерства культуры", "Государственной думы"): a frequent word the
+            # dictionary lists in lower case only (the vocabulary's lack of a lower-case piece,
+            # "▁Министерства" alone, is no name evidence for a word this frequent); not an
+            # adjective of a place ("Московском регионе")
+            return True
         return initial and not cap_name and not unlisted(word, base) and \
             not lexicon.capitalised_only(word, base)
     if cap_name and base != "de" and spec < (1.0 if base == "en" else 1.5):
@@ -1061,6 +1076,8 @@ def _first_name(text, toks, i, lang: str, cal) -> bool:
     if i + 1 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " or _is_acronym(toks[i][2]):
         return False  # (an acronym is no first name: "USA Donald Trump")
     base = lang.split("-")[0].lower()
+    if base in CASE_LANGUAGES or toks[i][2].lower() not in known_names(lang):
+        return False  # a declined place before a name is no first name: "России Сергей Шойгу"
     if i > 0 and function_word(toks[i - 1][2], base):
         return False  # "in Moscow Putin said": a place after a preposition
     nt = toks[i + 1][2]
@@ -1117,6 +1134,12 @@ def _run_anchors(text, toks, run, lang, cal):
             if not keep[pos] and pos > 0 and t.lower().rstrip(".") not in cal and not _not_a_name(t) \
                     and len(t) >= 2 and (keep[pos - 1] or (pos + 1 < len(run) and keep[pos + 1])):
                 keep[pos] = True
+    # where a capital in mid-sentence means a name (Cyrillic, Greek), a common word followed
+    # by a name is that name's first word: "Любовь Соболь", as "Млечный Путь" above
+    if len(keep) > 1 and not keep[0] and keep[1] and profile(base).script not in ("Latn",) \
+            and profile(base).capitalises_names and not _is_initial(text, toks[run[0]][0]) \
+            and toks[run[0]][2].lower() not in cal and not function_word(toks[run[0]][2], base):
+        keep[0] = True
     # a sentence-initial word followed by a name is part of it: "Sergey Şoygu said"
     if len(keep) > 1 and not keep[0] and keep[1] and _is_initial(text, toks[run[0]][0]) \
             and not _is_acronym(toks[run[1]][2]) and toks[run[0]][2].lower() not in cal \
@@ -1427,9 +1450,10 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
                     continue
             sc = name_similarity(w, name_lang, key, lang)
             if sc < 1.0 and cased and not text[s:s + 1].isupper() and \
-                    not (len(w) >= 5 and key[:4] == w[:4]):
+                    not (len(w) >= 5 and key[:4] == w[:4]) and not (len(w) == 4 and w[-1] in _VOWELS and key.startswith(w[:-1])):
                 # a name in lower case is an inflected or derived form, or no name: a short
-                # common word that merely shares a stem is no rendering (part / Paryżu)
+                # common word that merely shares a stem is no rendering (part / Paryżu); a
+                # short name that ends in a vowel declines by changing it (Duma / "думой")
                 sc *= 0.85
             if sc < 0.9 and not prof_spaces and not _han_plausible(text[s:e], lang):
                 sc *= 0.85  # a Chinese name matches its pinyin closely; a foreign one uses 阿尔斯...

@@ -141,6 +141,19 @@ def capitalised_only(word: str, lang: str) -> bool:
     return (_listed(cap, table) or _listed(word, table)) and not _listed(word.lower(), table)
 
 
+@functools.lru_cache(maxsize=100_000)
+def lowercase_only(word: str, lang: str) -> bool:
+    """The dictionary lists ``word`` in lower case and not capitalised: a common word only, in a
+    language whose dictionary writes proper nouns capitalised (Russian "министерства"; not
+    "Волков", listed both ways)."""
+    code = frequency._base(lang)
+    if code not in _supported():
+        return False
+    table = _table(code)
+    low = word.lower()
+    return _listed(low, table) and not _listed(low[:1].upper() + low[1:], table)
+
+
 # linking elements between the parts of a compound (Gebirg-s-, Straße-n-)
 _LINKS = ("", "s", "es", "n", "en", "e", "er")
 
