@@ -636,6 +636,23 @@ class _Meaning:
         return float(v[0] @ v[2] - v[0] @ v[1])
 
 
+def _expands(acr: "Name", run: "Name") -> bool:
+    """``run``, capitalised words of the other side, spells out the acronym ``acr``: it starts
+    with the acronym's first letter and has a word for each of its capitals, give or take one
+    ("MSWiA" / "Ministry of Interior and Administration", "ЦИК" / "Central Election
+    Commission"). Translations expand the acronyms their readers would not know."""
+    text = acr.anchor.text
+    n_caps = sum(1 for c in text if c.isupper())
+    # an acronym: one word, mostly capitals ("MSWiA", "PiS" has too few to say)
+    if acr.kind != "anchor" or run.kind != "free" or " " in text or n_caps < 2 \
+            or n_caps * 3 < sum(1 for c in text if c.isalpha()) * 2:
+        return False
+    words = [w for w in regex.findall(r"[\p{L}\p{M}]+", run.anchor.text) if w[:1].isupper()]
+    if len(words) < 2 or not n_caps:
+        return False
+    return ent.latin_key(words[0])[:1] == ent.latin_key(text)[:1] and abs(len(words) - n_caps) <= 1
+
+
 def _last_word(n: "Name") -> str:
     ws = _words(n.anchor.value)
     return ws[-1] if ws else ""
@@ -858,7 +875,8 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             if cu and cv and not cu & cv:
                 continue  # two different cities (GeoNames): 京都 is no rendering of Osaka
             c = meaning.cos(u.anchor.text, v.anchor.text)
-            if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE):
+            if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE) \
+                    or _expands(u, v) or _expands(v, u):
                 pairs.append((c, u, v))
     claimed_by = {side: list(spans) for side, spans in claimed_by.items()}
     for c, u, v in sorted(pairs, key=lambda p: -p[0]):
