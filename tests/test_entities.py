@@ -454,3 +454,10 @@ def test_m_and_n_are_different_letters_in_an_abjad():
 ])
 def test_capitalised_common_words_in_russian(text, expected):
     assert names(text, "ru") == expected
+
+
+def test_l_and_r_m_and_n_stay_apart_between_alphabets():
+    # sound classes merge l / r and m / n for syllabaries; letters for letters they differ
+    assert name_similarity("berlinie", "pl", "prime", "en") < 0.8
+    assert name_similarity("berlinie", "pl", "berlin", "en") >= 0.9
+    assert name_similarity("macron", "en", latin_key("Макрон"), "ru") >= 0.95

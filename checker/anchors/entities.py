@@ -225,6 +225,11 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         # transliteration keeps the first consonant: Lagarde is not قالت (qlt)
         return sk if ka[0] == kb[0] else sk * 0.88
     pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
+    if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS:
+        # letters for letters: an l is never an r, nor an m an n (Berlin is not "Prime")
+        ka, kb = _letters_apart(a, ka), _letters_apart(b, kb)
+        pa, pb = _letters_apart(a, pa), _letters_apart(b, pb)
+        sk = fuzz.ratio(ka, kb) / 100.0
     ph = fuzz.ratio(pa, pb) / 100.0
     score = (sk + ph) / 2
     # transliteration keeps the first sound of a name (a vowel may gain a glide: Erdogan / 埃尔多安)
@@ -236,17 +241,25 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     return max(score, fuzz.ratio(a, b) / 100.0)
 
 
+def _letters_apart(key: str, classes: str, pairs=(("N", "m", "M"), ("R", "l", "L"))) -> str:
+    """A sound-class string (skeleton or phonetic form of ``key``) with letters of one class told
+    apart again: m written M apart from n, l written L apart from r, in the order the key has them.
+    Alphabets and abjads write those letters apart; only syllabaries and Chinese merge them."""
+    out = list(classes)
+    for cls, letter, mark in pairs:
+        members = [c for c in re.sub(r"(.)\1+", r"\1", key) if _SINGLE.get(c) == cls]
+        k = 0
+        for i, c in enumerate(out):
+            if c == cls and k < len(members):
+                if members[k] == letter:
+                    out[i] = mark
+                k += 1
+    return "".join(out)
+
+
 def _nasals_apart(key: str, skel: str) -> str:
     """A consonant skeleton with its m (of the latin key) written M, apart from n."""
-    ms = [c for c in re.sub(r"(.)\1+", r"\1", key) if c in "mn"]
-    out, k = [], 0
-    for c in skel:
-        if c == "N" and k < len(ms):
-            out.append("M" if ms[k] == "m" else "N")
-            k += 1
-        else:
-            out.append(c)
-    return "".join(out)
+    return _letters_apart(key, skel, (("N", "m", "M"),))
 
 
 def _fine(key: str) -> str:
