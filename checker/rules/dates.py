@@ -35,6 +35,16 @@ _MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December")
 
 
+def _same(a, b) -> bool:
+    """Two values of one kind agree; a relative day word of two meanings (Hindi कल, yesterday
+    or tomorrow: "yesterday-or-tomorrow") agrees with either."""
+    if a == b:
+        return True
+    if isinstance(a, str) and isinstance(b, str):
+        return bool(set(a.split("-or-")) & set(b.split("-or-")))
+    return False
+
+
 def _compare(src: list[Anchor], tgt: list[Anchor]):
     """(pairs, only_in_source, only_in_target) by value; one anchor per value and side. A weak
     anchor (a short month name in lower case: Turkish "kasım", which is also a word) may render
@@ -47,8 +57,8 @@ def _compare(src: list[Anchor], tgt: list[Anchor]):
         return seen
     s, t = firsts(src), firsts(tgt)
     s_all, t_all = {a.value for a in src}, {a.value for a in tgt}
-    only_s = [a for v, a in s.items() if v not in t_all]
-    only_t = [b for v, b in t.items() if v not in s_all]
+    only_s = [a for v, a in s.items() if not any(_same(v, w) for w in t_all)]
+    only_t = [b for v, b in t.items() if not any(_same(v, w) for w in s_all)]
     pairs = list(zip(only_s, only_t))
     return pairs, only_s[len(pairs):], only_t[len(pairs):]
 
@@ -100,7 +110,7 @@ def _stem_in(ctx: Context, bead, kind: str, value: int) -> bool:
 
 def _name(kind: str, value) -> str:
     if kind == "relative":
-        return value  # "yesterday", "today", "tomorrow"
+        return value.replace("-or-", " or ")  # "yesterday", "today", "tomorrow"
     return _WEEKDAY_EN[value] if kind == "weekday" else _MONTH_EN[value - 1]
 
 
