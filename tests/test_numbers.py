@@ -152,3 +152,12 @@ def test_missing_and_added_numbers():
     assert f.code == "NUM102" and f.source.text == "120"
     (g,) = findings("Il terremoto ha causato molti morti.", "The earthquake killed 120 people.", "it", "en")
     assert g.code == "NUM103" and g.target.text == "120"
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("इस कोष में 15,00,000 डॉलर हैं।", "hi", 1_500_000),
+    ("It costs Rs 1,25,00,000 in total.", "en", 12_500_000),
+    ("Rs 2,50,000.50 only", "en", 250_000.5),
+])
+def test_indian_grouping(text, lang, value):
+    assert [a.value for a in extract(text, lang)] == [value]

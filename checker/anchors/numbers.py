@@ -678,6 +678,21 @@ def _split_run(run: str, dec: str, space_groups: bool):
         g0 = groups[i]
         s = seps[i + 1] if i + 1 < n else None
         k = 0
+        # Indian grouping (lakh, crore: CLDR's #,##,##0 for hi, bn, en-IN...): two-digit groups
+        # before the last three, "15,00,000"; no other convention writes it
+        ind = 0
+        while s == "," and i + 1 + ind < n and seps[i + 1 + ind] == "," and len(groups[i + 1 + ind]) == 2:
+            ind += 1
+        if ind and len(g0) <= 2 and g0 != "0" and i + 1 + ind < n and seps[i + 1 + ind] == "," \
+                and len(groups[i + 1 + ind]) == 3 and not (i + 2 + ind < n and seps[i + 2 + ind] == ","):
+            end_idx = i + 1 + ind
+            digits = "".join(groups[i:end_idx + 1])
+            if end_idx + 1 < n and seps[end_idx + 1] == ".":
+                end_idx += 1
+                digits += "." + groups[end_idx]
+            out.append((offs[i], offs[end_idx] + len(groups[end_idx]), float(digits), False, None))
+            i = end_idx + 1
+            continue
         if s in group_chars and len(g0) <= 3 and g0 != "0":
             while i + 1 + k < n and seps[i + 1 + k] == s and len(groups[i + 1 + k]) == 3:
                 k += 1
