@@ -229,8 +229,10 @@ def _percent_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if pre and not re.fullmatch(r"[%٪\u061c]+", pre):
             before.add(pre.lower())
     b = _base(lang)
-    # CLDR's English unit name lacks the British spelling; zh/ko fall back to English in CLDR.
-    extra_after = {"en": {"per cent"}, "ko": {"퍼센트"}}.get(b, set())
+    # CLDR's English unit name lacks the British spelling; zh/ko fall back to English in CLDR;
+    # CLDR's Arabic "بالمائة" has a newer spelling (المئة) and a form with في, both in the press
+    extra_after = {"en": {"per cent"}, "ko": {"퍼센트"},
+                   "ar": {"بالمئة", "في المائة", "في المئة"}}.get(b, set())
     extra_before = {"zh": {"百分之"}}.get(b, set())
     if b in ("zh", "ko"):
         after.discard("percent")
