@@ -81,10 +81,14 @@ _CHAR_WEIGHT = {"Hans": 3.3, "Hant": 3.3, "Jpan": 3.3}
 
 # See LanguageProfile.word_traces. English: an article or "of" right before punctuation, an
 # article right before "is", "was", "has"... (never in the 1,000 clean English translations of
-# DEMETR dev; capital "A" is left out: "Plan A.", "Group A is").
+# DEMETR dev; capital "A" is left out: "Plan A.", "Group A is"); a preposition of several words
+# that is never left without its object ("according to,", "such as."); a reporting verb right
+# after a closing quotation mark and before the full stop, its speaker gone ('..." said.').
 _WORD_TRACES = {
     "en": (r"\b(the|The|an|An|a|of)([,;:!?)]|\.(?![A-Za-z]))",
-           r"\b(the|The|an|An|a)\s+(is|was|are|were|has|had)\b"),
+           r"\b(the|The|an|An|a)\s+(is|was|are|were|has|had)\b",
+           r"\b([Aa]ccording to|[Ss]uch as|[Dd]ue to|[Tt]hanks to)([,;:!?)]|\.(?![A-Za-z]))",
+           r"[\"”]\s*(said|says|added|told|wrote|asked)(\.(?![A-Za-z]))"),
 }
 
 # Scripts CLDR does not give directly for languages we meet often.
