@@ -461,3 +461,14 @@ def test_l_and_r_m_and_n_stay_apart_between_alphabets():
     assert name_similarity("berlinie", "pl", "prime", "en") < 0.8
     assert name_similarity("berlinie", "pl", "berlin", "en") >= 0.9
     assert name_similarity("macron", "en", latin_key("Макрон"), "ru") >= 0.95
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("President Yoon Suk Yeol met Prime Minister Fumio Kishida in Tokyo.",
+     ["Yoon Suk Yeol", "Fumio Kishida", "Tokyo"]),
+    # "kim" is a lower-case word of other languages only; the English dictionary lists "Kim"
+    ("He met Kim Jong Un and Lee Hsien Loong in Singapore.", ["Kim Jong Un", "Lee Hsien Loong", "Singapore"]),
+    ("The Russian Defense Ministry said the Prime Minister met the Foreign Minister.", ["Russian"]),
+])
+def test_english_names_of_short_words(text, expected):
+    assert names(text, "en") == expected

@@ -290,6 +290,11 @@ def _voiced_consonants(key: str, lang: str) -> list[str]:
 def voicing_differs(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """The same obstruents in the same order, one of them voiced on one side only (g / k)."""
     va, vb = _voiced_consonants(a, a_lang), _voiced_consonants(b, b_lang)
+    if "ko" in ((a_lang or "")[:2], (b_lang or "")[:2]) and len(va) == len(vb) and va \
+            and a[:1] not in _VOWELS and b[:1] not in _VOWELS:
+        # Korean writes a word-initial voiceless consonant of Japanese or Chinese with a plain
+        # letter, romanised voiced (기시다 gisida, Kishida; 도쿄 dokyo, Tokyo): no evidence there
+        va, vb = va[1:], vb[1:]
     if len(va) != len(vb) or not va:
         return False
     if [x[0] for x in va] != [x[0] for x in vb]:
@@ -423,6 +428,11 @@ def function_word(word: str, lang: str) -> bool:
     return (zipf(word.lower(), lang) or 0.0) >= FUNCTION_ZIPF
 
 
+# wordfreq Zipf frequency below which an English word between two names is part of one name
+# ("Suk" 3.0 in "Yoon Suk Yeol"; "Government", "Minister" are far more frequent)
+EN_NAME_PART_ZIPF = 4.0
+
+
 # wordfreq Zipf frequency from which a capitalised word in the middle of a sentence of a
 # non-Latin script that its dictionary lists in lower case only is a common word heading an
 # institution's name, not a name (Министерства: 4.9; surnames that are also plural genitives,
@@ -467,8 +477,11 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
     # not, in the middle of a sentence, for a word of another language ("New Faces", a title in
     # a French sentence; "North Shore" in a German one). German capitalises its nouns, loans
     # included ("Team", "Zone"): there the language's dictionary must not list the word either.
+    # In English the vocabulary's lower-case piece must be an English word: "▁kim" is Turkish
+    # and Indonesian, and the English dictionary lists only "Kim".
     if pref is not None and pref >= -0.6 and z >= 3.0 and \
-            (initial or base == "en" or not latin or spec >= FOREIGN_SPEC
+            (initial or (base == "en" and lexicon.listed_lower(w, base) is not False) or not latin
+             or spec >= FOREIGN_SPEC
              or (profile(base).capitalises_nouns and (len(w) < 3 or lexicon.known(w, base)))):
         return True
     if not latin:
@@ -1146,6 +1159,14 @@ def _run_anchors(text, toks, run, lang, cal):
             s, e, t = toks[idx]
             if not keep[pos] and pos > 0 and t.lower().rstrip(".") not in cal and not _not_a_name(t) \
                     and len(t) >= 2 and (keep[pos - 1] or (pos + 1 < len(run) and keep[pos + 1])):
+                keep[pos] = True
+    # in English, a rarer word between two names is part of one name: "Yoon Suk Yeol", "Lee
+    # Hsien Loong" (a frequent one keeps them apart: "Merkel Government Spokesman")
+    if base == "en":
+        for pos in range(1, len(run) - 1):
+            t = toks[run[pos]][2]
+            if not keep[pos] and keep[pos - 1] and keep[pos + 1] and t.lower().rstrip(".") not in cal \
+                    and not _not_a_name(t) and zipf(t.lower(), base) < EN_NAME_PART_ZIPF:
                 keep[pos] = True
     # where a capital in mid-sentence means a name (Cyrillic, Greek), a common word followed
     # by a name is that name's first word: "Любовь Соболь", as "Млечный Путь" above

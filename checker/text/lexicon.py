@@ -142,6 +142,15 @@ def capitalised_only(word: str, lang: str) -> bool:
 
 
 @functools.lru_cache(maxsize=100_000)
+def listed_lower(word: str, lang: str) -> bool | None:
+    """Whether the dictionary of ``lang`` lists ``word`` in lower case; None without one."""
+    code = frequency._base(lang)
+    if code not in _supported():
+        return None
+    return _listed(word.lower(), _table(code))
+
+
+@functools.lru_cache(maxsize=100_000)
 def lowercase_only(word: str, lang: str) -> bool:
     """The dictionary lists ``word`` in lower case and not capitalised: a common word only, in a
     language whose dictionary writes proper nouns capitalised (Russian "министерства"; not
