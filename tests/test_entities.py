@@ -472,3 +472,9 @@ def test_l_and_r_m_and_n_stay_apart_between_alphabets():
 ])
 def test_english_names_of_short_words(text, expected):
     assert names(text, "en") == expected
+
+
+def test_a_name_the_english_dictionary_lists_capitalised_only_is_a_name():
+    # "Nile" has English-only frequencies (German and French write "Nil"), like a common word;
+    # the English dictionary lists it as a proper noun only
+    assert names("The boat sailed down the Nile on Monday.", "en") == ["Nile"]

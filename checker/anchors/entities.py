@@ -520,7 +520,9 @@ def is_common_word(word: str, lang: str, initial: bool = False) -> bool:
         cap_initial = cap_name and (base != "en" or spec < 1.0)
         return not (z < 2.0 or spec < 0.8 or cap_initial or lexicon.capitalised_only(word, base))
     if base == "en":
-        return z >= 3.0 and spec >= 1.0
+        # English-only frequencies, unless the English dictionary lists it as a proper noun
+        # only ("Nile", as "Geneva" above)
+        return z >= 3.0 and spec >= 1.0 and not lexicon.capitalised_only(word, base)
     if base in _COMPOUNDING and len(w) >= 8 and z < 3.5 and _compound(w, base):
         return True
     if _inflected_name(w, base):
