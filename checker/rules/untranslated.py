@@ -373,6 +373,10 @@ def _unknown_abroad(word: str, zs: float, zt: float, sl: str, tl: str) -> bool:
     return zs >= COMMON_NOUN_MIN and zt < ABROAD_MAX and third < ABROAD_MAX
 
 
+# particles of names left in Latin letters with the name ("de Gaulle", "van Gogh", "bin Salman")
+_NAME_PARTICLES = frozenset({"de", "da", "di", "do", "du", "del", "della", "der", "den", "van", "von",
+                             "la", "le", "al", "el", "bin", "ibn", "ben", "y", "e", "zu", "ter", "ten"})
+
 _ELISION = re.compile(r"^(\w{1,2})['\u2019](\w{2,}.*)$")
 
 
@@ -558,6 +562,16 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
             word, occ, kind = copied
             if _inside_quotes(tgt_doc.text, A, B, sent.start, sent.end):
                 continue  # a quoted title or term
+            if ts == "Latn" and not script_fits("Latn", tprof.script) and t[:1].islower() \
+                    and (zs := zipf(word.casefold(), sl)) is not None and zs >= SOURCE_WORD_MIN \
+                    and word.casefold() not in _NAME_PARTICLES:
+                # a lower-case word of the source left in Latin letters in a translation written
+                # in another script ("в среду in Moscow"): the target language's word counts
+                # count Latin tokens of its web texts ("in" is 4.8 in Russian), no evidence here
+                yield A, B, Severity.ERROR, (f"{_a(language_name(sl))} word of the source left in Latin "
+                                             f"letters, not in the {script_name(tprof.script)} of "
+                                             f"{language_name(tl)}")
+                continue
             verdict = _frequency_verdict(word, toks, k, occ, tgt_doc.text, A, sent.start, src_doc, sl, tl, sprof,
                                          stem=kind == "stem")
             if verdict is None and kind in ("exact", "elided"):
