@@ -241,6 +241,7 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     return max(score, fuzz.ratio(a, b) / 100.0)
 
 
+@functools.lru_cache(maxsize=65536)
 def _letters_apart(key: str, classes: str, pairs=(("N", "m", "M"), ("R", "l", "L"))) -> str:
     """A sound-class string (skeleton or phonetic form of ``key``) with letters of one class told
     apart again: m written M apart from n, l written L apart from r, in the order the key has them.

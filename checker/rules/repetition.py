@@ -29,6 +29,7 @@ _OPENERS = "([{\uff08\u3010\u300a"
 _LIGHT_RE = re.compile(rf"[\s{re.escape(_QUOTES + _OPENERS + _CLOSERS)}]*")
 _BOUNDARY_RE = re.compile(rf"[\s{re.escape(_QUOTES + _CLOSERS)}]*[{re.escape(_TERMINATORS)}]+[\s{re.escape(_QUOTES + _CLOSERS)}]*")
 
+_COMMA_RE = re.compile(r"\s*[,\uff0c\u3001]\s*")
 MAX_WORDS = 4       # longest repeated phrase in words (spaced scripts)
 MAX_CHARS = 12      # longest repeated unit in characters (scripts without spaces)
 FRAGMENT_WORDS = 3  # a "sentence" of at most this many words may be a garbled copy
@@ -54,6 +55,7 @@ class Repeat:
     context: tuple[int, int]  # span quoted in the message
     cjk_short: bool = False  # a 2-character unit doubled once in a script without spaces
     across: bool = False     # the copies are separated by a sentence end
+    comma: bool = False      # the copies are separated by a comma (a phrase of 2+ words)
 
 
 def _key(tok: str) -> str:
@@ -131,10 +133,17 @@ def find_repeats(text: str, lang: str) -> list[Repeat]:
             if any(junction[k] == "boundary" for k in range(i, i + n - 1)):
                 continue
             k = 1
+            comma = False
             while True:
                 a = i + k * n
-                if a + n > n_units or keys[a:a + n] != keys[i:i + n] or junction[a - 1] == "heavy":
+                if a + n > n_units or keys[a:a + n] != keys[i:i + n]:
                     break
+                if junction[a - 1] == "heavy":
+                    # a phrase of two or more words (characters) repeated after a comma ("en
+                    # Moscú, en Moscú"); one word after a comma is emphasis ("très, très")
+                    if not (k == 1 and n >= 2 and _COMMA_RE.fullmatch(text[units[a - 1].end:units[a].start])):
+                        break
+                    comma = True
                 if junction[a - 1] == "boundary":
                     # across a sentence end only when the copy is the whole next "sentence" and
                     # the first copy is not a whole sentence too (a repeated sentence is REP102's)
@@ -160,7 +169,7 @@ def find_repeats(text: str, lang: str) -> list[Repeat]:
         found.append(Repeat("adjacent", first, copies, k, unit_text,
                             (first[0], copies[-1][1]),
                             cjk_short=bool(units[i].char and nchars == 2 and k == 2),
-                            across=junction[i + n - 1] == "boundary"))
+                            across=junction[i + n - 1] == "boundary", comma=comma))
         i += (k - 1) * n  # the last copy may start another repetition
     found.extend(_fragment_copies(text, units, prof, {r.copies[0][0] for r in found}))
     found.sort(key=lambda r: r.first)
@@ -262,14 +271,16 @@ def _source_indices(ctx: Context, start: int, end: int) -> list[int]:
     return sorted(idx)
 
 
-def _source_repeats(ctx: Context, indices: list[int]) -> bool:
+def _source_repeats(ctx: Context, indices: list[int], comma: bool = False) -> bool:
+    """The source sentences repeat something too (the translation mirrors them); a phrase
+    repeated after a comma ("罗马，罗马斗兽场": Rome, the Rome Colosseum) excuses only the same."""
     if not indices:
         return False
     text = "\n".join(ctx.source.sentences[i].text for i in indices)
     key = ("repetition:src", text)
     if key not in ctx.cache:
-        ctx.cache[key] = bool(find_repeats(text, ctx.source.lang))
-    return ctx.cache[key]
+        ctx.cache[key] = find_repeats(text, ctx.source.lang)
+    return any(comma or not r.comma for r in ctx.cache[key])
 
 
 def _scan(ctx: Context) -> list[Repeat]:
@@ -326,7 +337,7 @@ class RepeatedWords(Rule):
             if r.count != 2:
                 continue
             src = _source_indices(ctx, r.first[0], r.copies[-1][1])
-            if _source_repeats(ctx, src):
+            if _source_repeats(ctx, src, r.comma):
                 continue
             copy = text[r.copies[0][0]:r.copies[0][1]]
             ctx_text = _q(text[r.context[0]:r.context[1]])
@@ -335,8 +346,10 @@ class RepeatedWords(Rule):
             else:
                 msg = f"'{copy}' repeats '{r.unit}' ('{ctx_text}')"
             sev = Severity.ERROR
-            if r.cjk_short:
-                sev = Severity.WARNING  # could be an ABAB verb reduplication (研究研究)
+            if r.cjk_short or r.comma:
+                # could be an ABAB verb reduplication (研究研究), or a rhetorical repetition
+                # ("thank you, thank you")
+                sev = Severity.WARNING
             elif (r.kind == "fragment" or r.across) and _has_case(copy) and not _lower_start(copy):
                 sev = Severity.WARNING  # a capitalised one-word sentence may be rhetorical
             src_span = _source_span(ctx, src)
