@@ -52,7 +52,7 @@ def _insertion_point(ctx: Context, side: str, index: int) -> str:
         return f"after {what} sentence {prev + 1}"
     if nxt is not None:
         return f"before {what} sentence {nxt + 1}"
-    return f"the {what} renders nothing around it"
+    return f"where the {what} has no sentence aligned on either side"
 
 
 def _short(text: str, n: int = 60) -> str:
