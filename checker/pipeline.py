@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 import numpy as np
@@ -12,7 +12,7 @@ from .align.aligner import align
 from .anchors import sentence_anchors
 from .io.read import CheckerInputError
 from .langs import detect_language, known_language
-from .model import DocumentResult, Finding, Report, settings_digest
+from .model import DocumentResult, Finding, Report, Severity, settings_digest
 from .rules import Context, select_rules
 from .rules.base import apply_severity_overrides
 from .text.segment import segment
@@ -76,11 +76,32 @@ def check_pair(source: str, translation: str, source_lang: str | None = None,
     findings: list[Finding] = []
     for rule in select_rules(settings.select, settings.ignore):
         findings.extend(rule.check(ctx))
+    findings = _under_untranslated(findings)
     findings = apply_severity_overrides(findings, settings.severity)
     findings = list(dict.fromkeys(findings))  # identical findings from overlapping beads
     findings.sort(key=lambda f: (f.target.start if f.target else (f.source.start if f.source else 0),
                                  -int(f.severity), f.code))
     return DocumentResult(doc_id, src, tgt, beads, tuple(findings))
+
+
+# categories whose findings on an untranslated sentence follow from it (its words were never
+# translated, so its weekdays, numbers and names are the source's, unread in the target language)
+_FOLLOW_UNTRANSLATED = {"date", "number", "entity"}
+
+
+def _under_untranslated(findings: list[Finding]) -> list[Finding]:
+    """Findings of dates, numbers and names inside a translation sentence that UNT101 reports as
+    not translated at all are kept at info: the untranslated sentence is the one error."""
+    spans = [(f.target.start, f.target.end) for f in findings if f.code == "UNT101" and f.target]
+    if not spans:
+        return findings
+    out = []
+    for f in findings:
+        if f.category in _FOLLOW_UNTRANSLATED and f.target and f.severity > Severity.INFO and \
+                any(a <= f.target.start and f.target.end <= b for a, b in spans):
+            f = replace(f, severity=Severity.INFO, message=f.message + " (in a sentence left untranslated)")
+        out.append(f)
+    return out
 
 
 def signature(config_hash: str, results: Iterable[DocumentResult], encoder=None) -> tuple:

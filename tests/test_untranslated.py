@@ -224,3 +224,14 @@ def test_punctuation_only_sentence_inside_a_document():
 
 def test_real_translation_is_not_empty():
     assert list(EmptyTranslation().check(make_ctx("Il pleut.", "It rains.", "fr", "en"))) == []
+
+
+def test_findings_inside_an_untranslated_sentence_are_kept_at_info():
+    from checker.pipeline import check_pair
+    r = check_pair("The ministers met in Moscow on Wednesday.", "The ministers met in Moscow on Wednesday.",
+                   source_lang="en", target_lang="de")
+    codes = {f.code: f for f in r.findings}
+    assert codes["UNT101"].severity == Severity.ERROR
+    # the weekday is "missing" only because the sentence was never translated
+    assert codes["DATE106"].severity == Severity.INFO
+    assert "left untranslated" in codes["DATE106"].message
