@@ -1061,7 +1061,7 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
             continue
         known = _known_at(toks, i, text, lang)
         if known and known[0] == 1 and _first_name(text, toks, i, lang, cal):
-            known = None  # "Stanley Ho", "Jordan Peterson": a person named like a place
+            known = None  # "Jordan Peterson", "Paris Hilton": a person named like a place
         if known:
             k, extra = known
             ks, ke = s, toks[i + k - 1][1]
@@ -1100,7 +1100,7 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
 
 def _first_name(text, toks, i, lang: str, cal) -> bool:
     """Known place name token ``i`` is the first name of a person: a capitalised word follows it
-    after a space, and that word is a name itself, no place, no common word ("Stanley Ho",
+    after a space, and that word is a name itself, no place, no common word ("Jordan Peterson",
     "Paris Hilton"; not "Paris Saint-Germain" nor "Berlin Wall" nor "Georgia Florida")."""
     if i + 1 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " or _is_acronym(toks[i][2]):
         return False  # (an acronym is no first name: "USA Donald Trump")
@@ -1375,11 +1375,12 @@ def _chinese_person_spans(text: str) -> tuple:
 
 
 def _other_keys(run: str) -> list[list[str]]:
-    """Per-character keys of a Han run in each other romanisation (see ``romanise``)."""
+    """Per-character keys of a Han run in each other romanisation (see ``romanise``); a
+    character a system has no reading for keeps its pinyin."""
     from .romanise import other_readings
     readings = [other_readings(c) for c in run]
-    n = min((len(r) for r in readings), default=0)
-    return [[latin_key(r[k]).replace(" ", "") for r in readings] for k in range(n)]
+    return [[latin_key(r[k]).replace(" ", "") or _char_key(c) for c, r in zip(run, readings)]
+            for k in range(2) if any(r[k] for r in readings)]
 
 
 @functools.lru_cache(maxsize=None)
@@ -1487,7 +1488,8 @@ def find_counterpart(name_key: str, text: str, lang: str, name_lang: str = "en",
                     continue
             sc = name_similarity(w, name_lang, key, lang)
             if sc < 1.0 and cased and not text[s:s + 1].isupper() and \
-                    not (len(w) >= 5 and key[:4] == w[:4]) and not (len(w) == 4 and w[-1] in _VOWELS and key.startswith(w[:-1])):
+                    not (len(w) >= 5 and key[:4] == w[:4]) and \
+                    not (len(w) == 4 and w[-1] in _VOWELS and key.startswith(w[:-1])):
                 # a name in lower case is an inflected or derived form, or no name: a short
                 # common word that merely shares a stem is no rendering (part / Paryżu); a
                 # short name that ends in a vowel declines by changing it (Duma / "думой")

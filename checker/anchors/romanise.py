@@ -56,17 +56,10 @@ def hong_kong_spelling(jyutping: str) -> str:
 
 
 @functools.lru_cache(maxsize=20000)
-def other_readings(ch: str) -> tuple[str, ...]:
-    """The Wade-Giles and Hong Kong spellings of one Chinese character (raw, not yet keys)."""
-    out = []
-    wg = _wade_giles()
-    if wg is not None:
-        r = wg(ch)
-        if r and r != ch:
-            out.append(r)
-    jp = _jyutping()
-    if jp is not None:
-        r = jp(ch)
-        if r:
-            out.append(hong_kong_spelling(r))
-    return tuple(out)
+def other_readings(ch: str) -> tuple[str, str]:
+    """(Wade-Giles, Hong Kong spelling) of one Chinese character (raw, not yet keys); "" where
+    a library is missing or has no reading for it."""
+    wg, jp = _wade_giles(), _jyutping()
+    w = wg(ch) if wg is not None else ""
+    j = jp(ch) if jp is not None else ""
+    return (w if w != ch else "", hong_kong_spelling(j) if j else "")
