@@ -648,7 +648,7 @@ def _expands(acr: "Name", run: "Name") -> bool:
             or n_caps * 3 < sum(1 for c in text if c.isalpha()) * 2:
         return False
     words = [w for w in regex.findall(r"[\p{L}\p{M}]+", run.anchor.text) if w[:1].isupper()]
-    if len(words) < 2 or not n_caps:
+    if len(words) < 2:
         return False
     return ent.latin_key(words[0])[:1] == ent.latin_key(text)[:1] and abs(len(words) - n_caps) <= 1
 

@@ -373,10 +373,6 @@ def _unknown_abroad(word: str, zs: float, zt: float, sl: str, tl: str) -> bool:
     return zs >= COMMON_NOUN_MIN and zt < ABROAD_MAX and third < ABROAD_MAX
 
 
-# particles of names left in Latin letters with the name ("de Gaulle", "van Gogh", "bin Salman")
-_NAME_PARTICLES = frozenset({"de", "da", "di", "do", "du", "del", "della", "der", "den", "van", "von",
-                             "la", "le", "al", "el", "bin", "ibn", "ben", "y", "e", "zu", "ter", "ten"})
-
 _ELISION = re.compile(r"^(\w{1,2})['\u2019](\w{2,}.*)$")
 
 
@@ -564,7 +560,7 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
                 continue  # a quoted title or term
             if ts == "Latn" and not script_fits("Latn", tprof.script) and t[:1].islower() \
                     and (zs := zipf(word.casefold(), sl)) is not None and zs >= SOURCE_WORD_MIN \
-                    and word.casefold() not in _NAME_PARTICLES:
+                    and not _name_particle(t, toks, k):
                 # a lower-case word of the source left in Latin letters in a translation written
                 # in another script ("в среду in Moscow"): the target language's word counts
                 # count Latin tokens of its web texts ("in" is 4.8 in Russian), no evidence here
@@ -583,6 +579,12 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
 @functools.lru_cache(maxsize=20_000)
 def _word_language(word: str) -> tuple[tuple[str, float], ...]:
     return tuple((_lid_code(r["lang"]), float(r["score"])) for r in _detect(word))
+
+
+def _name_particle(t: str, toks, k: int) -> bool:
+    """A particle of a name kept with it ("van" of "van Gogh", "bin" of "bin Salman")."""
+    from ..anchors.entities import PARTICLES
+    return t.casefold() in PARTICLES and k + 1 < len(toks) and _capitalised(toks[k + 1][2])
 
 
 def _langid_verdict(t: str, word: str, kind: str, sl: str, tl: str):
