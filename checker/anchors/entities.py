@@ -213,23 +213,25 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
             return r * 0.97
     if not ka or not kb:
         return fuzz.ratio(a, b) / 100.0 * 0.8
-    sk = fuzz.ratio(ka, kb) / 100.0
-    if sa in ABJAD_SCRIPTS or sb in ABJAD_SCRIPTS:
-        # no vowels to compare: consonants must agree, and short skeletons letter for letter
-        # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال); m and n are
-        # letters apart in every abjad (Macron is not אנגלה, Angela)
+    abjad = sa in ABJAD_SCRIPTS or sb in ABJAD_SCRIPTS
+    alphabets = sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS
+    # the sound classes merge m / n and l / r for syllabaries and Chinese; an abjad writes m
+    # apart from n (Macron is not אנגלה, Angela), alphabets both (Berlin is not "Prime")
+    if abjad:
         ka, kb = _nasals_apart(a, ka), _nasals_apart(b, kb)
-        sk = fuzz.ratio(ka, kb) / 100.0
+    elif alphabets:
+        ka, kb = _letters_apart(a, ka), _letters_apart(b, kb)
+    sk = fuzz.ratio(ka, kb) / 100.0
+    if abjad:
+        # no vowels to compare: consonants must agree, and short skeletons letter for letter
+        # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال)
         if min(len(ka), len(kb)) <= 2:
             return 0.9 if ka == kb and _fine(a) == _fine(b) else 0.0
         # transliteration keeps the first consonant: Lagarde is not قالت (qlt)
         return sk if ka[0] == kb[0] else sk * 0.88
     pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
-    if sa in ALPHABETIC_SCRIPTS and sb in ALPHABETIC_SCRIPTS:
-        # letters for letters: an l is never an r, nor an m an n (Berlin is not "Prime")
-        ka, kb = _letters_apart(a, ka), _letters_apart(b, kb)
+    if alphabets:
         pa, pb = _letters_apart(a, pa), _letters_apart(b, pb)
-        sk = fuzz.ratio(ka, kb) / 100.0
     ph = fuzz.ratio(pa, pb) / 100.0
     score = (sk + ph) / 2
     # transliteration keeps the first sound of a name (a vowel may gain a glide: Erdogan / 埃尔多安)
