@@ -227,6 +227,26 @@ def test_distinctive_word_of_a_territory_name_is_a_territory():
     assert "islands" not in known_names("en") and "south" not in known_names("en")
 
 
+def test_a_v_closing_a_syllable_is_u_in_japanese_and_korean():
+    from checker.anchors.entities import name_similarity
+    assert name_similarity("kyiv", "en", "kiu", "ja") >= 0.95      # キーウ
+    assert name_similarity("kyiv", "en", "kiiu", "ko") >= 0.95     # 키이우
+    assert name_similarity("kharkiv", "en", "harukiu", "ja") >= 0.8  # ハルキウ
+    assert name_similarity("kyiv", "en", "ribiu", "ko") < 0.72     # 리비우 is Lviv
+    assert name_similarity("kyiv", "en", "kiu", "fr") < 0.84       # only for those scripts
+
+
+def test_renamed_zones_keep_their_translated_city_names():
+    # CLDR keeps a renamed zone's translations under the old zone name (Europe/Kiev); Babel's
+    # lookup by the new one falls back to an English name built from the zone ("Argentina/...")
+    from checker.anchors.entities import known_names
+    assert known_names("ja")["キーウ"] == ("city", "zone:Europe/Kyiv")
+    assert known_names("en")["kyiv"] == ("city", "zone:Europe/Kyiv")
+    assert known_names("ru")["калькутта"] == ("city", "zone:Asia/Kolkata")
+    assert known_names("zh")["布宜诺斯艾利斯"] == ("city", "zone:America/Argentina/Buenos_Aires")
+    assert not [k for k in known_names("ja") if "/" in k or k.isascii()]
+
+
 def test_a_lowercase_word_sharing_a_stem_is_no_rendering_of_a_name():
     text = "Players took part in their first training session on Friday."
     assert find_counterpart("paryzu", text, "en", "pl") is None  # "part" is not Paryżu

@@ -172,7 +172,18 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if best < 1.0 and ("kh" in a or "kh" in b):
         for v in ("h", "x"):  # Хоффенхайм / Hoffenheim, Техас / Texas
             best = max(best, _name_similarity(a.replace("kh", v), a_lang, b.replace("kh", v), b_lang))
+    if best < 1.0:
+        # Japanese and Korean write a v after a vowel that closes a syllable as u, the way
+        # Ukrainian says it (Kyiv / キーウ, 키이우), where Chinese and alphabets keep a v or f
+        for x, x_lang, y, y_lang in ((a, a_lang, b, b_lang), (b, b_lang, a, a_lang)):
+            if _script_of(y_lang) in ("Jpan", "Kore") and _script_of(x_lang) in ALPHABETIC_SCRIPTS:
+                u = _CLOSING_V.sub("u", x)
+                if u != x:
+                    best = max(best, _name_similarity(u, x_lang, y, y_lang))
     return best
+
+
+_CLOSING_V = re.compile(r"(?<=[aeiouy])v(?![aeiouy])")
 
 
 def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
@@ -645,12 +656,20 @@ def known_names(lang: str) -> dict[str, tuple]:
         loc = Locale.parse(base)
     except (UnknownLocaleError, ValueError):
         return out
+    # CLDR keeps a renamed zone's translations under its old name (Europe/Kiev: キーウ), which
+    # Babel's lookup of the new one (Europe/Kyiv) misses, falling back to the English city
+    old_names: dict[str, list[str]] = {}
+    for alias, zone in get_global("zone_aliases").items():
+        old_names.setdefault(zone, []).append(alias)
+    own = loc.time_zones
     # exemplar cities first, territories override (Singapore, Luxembourg, Djibouti...)
     for zone, terr in get_global("zone_territories").items():
         if zone.startswith(("Etc/", "Antarctica/")) or "/" not in zone:
             continue
+        city = next((own[z]["city"] for z in [zone] + old_names.get(zone, [])
+                     if z in own and own[z].get("city")), None)
         try:
-            city = get_timezone_location(zone, locale=loc, return_city=True)
+            city = city or get_timezone_location(zone, locale=loc, return_city=True)
         except Exception:
             continue
         if not city:
@@ -1256,10 +1275,14 @@ ABBREVIATIONS = {
 def _inside_transliteration(text: str, start: int, end: int, lang: str) -> bool:
     """A short CLDR name flanked on both sides by transliteration characters is probably a
     piece of a longer transliterated name."""
-    if end - start > 2 or start == 0 or end >= len(text):
+    if end - start > 2 or start == 0:
         return False
     tc = transliteration_chars(lang)
-    return text[start - 1] in tc and text[end] in tc
+    if end < len(text) and text[start - 1] in tc and text[end] in tc:
+        return True
+    # the end of a longer transliterated word of the segmentation: 法罗 in 布法罗 (Buffalo)
+    return profile(lang).code == "zh" and any(
+        s < start and end <= e and all(c in tc for c in w) for s, e, w, _ in _jieba_tokens(text))
 
 
 def _known_in_uncased(text: str, lang: str):

@@ -694,8 +694,10 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     if span:
                         n.matched, n.counterpart, n.cldr = True, span, True
                         continue
-                if codes and ({profile(olang).script, profile(nl).script} & ent.LOGOGRAPHIC_SCRIPTS):
-                    continue  # CLDR has its name in that language, and a loose romanisation proves nothing
+                # CLDR has the place's name in Chinese, Japanese or Korean, and a loose romanisation
+                # proves nothing; only an exact one does (CLDR lags a renamed city: 키예프, 키이우)
+                cjk_place = bool(codes) and bool({profile(olang).script, profile(nl).script}
+                                                 & ent.LOGOGRAPHIC_SCRIPTS)
                 if "acronym" in n.anchor.extra and _acronym_found(n.anchor.text, osents, olang):
                     n.matched = True
                     continue
@@ -708,7 +710,7 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                     [] if profile(olang).spaces else [(o.start, o.end) for o in others if _codes(o)]
                 best = _best_counterpart(n, nl, osents, olang, MATCH, exclude)
                 # a territory or city not found under its CLDR name: only a close form will do
-                need = 0.85 if codes else _threshold(nl, olang)
+                need = 0.98 if cjk_place else 0.85 if codes else _threshold(nl, olang)
                 n.matched = best is not None and best[0] >= need
                 if n.matched:
                     n.counterpart, n.score = (best[1], best[2]), best[0]
