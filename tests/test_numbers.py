@@ -161,3 +161,22 @@ def test_missing_and_added_numbers():
 ])
 def test_indian_grouping(text, lang, value):
     assert [a.value for a in extract(text, lang)] == [value]
+
+
+def test_unit_conversions_allow_rounding_but_not_another_value():
+    from checker.anchors.units import converts
+    assert converts(20, "length-mile", 32, "length-kilometer")          # 32.19 km
+    assert converts(10, "mass-pound", 4.5, "mass-kilogram")             # 4.54 kg
+    assert converts(90, "temperature-generic", 32, "temperature-celsius")  # "90 degrees" in the US
+    assert not converts(20, "length-mile", 23, "length-kilometer")
+    assert not converts(90, "temperature-fahrenheit", 35, "temperature-celsius")  # 32.2 °C
+    assert not converts(20, "length-mile", 32, "mass-kilogram")         # not the same kind
+
+
+def test_units_are_read_from_cldr_names_in_each_language():
+    from checker.anchors.units import unit_at
+    assert unit_at("a 300-mile trip", 2, 5, "en") == "length-mile"
+    assert unit_at("в 32 километрах от", 2, 4, "ru") == "length-kilometer"   # declined
+    assert unit_at("気温は華氏 90 度だった", 6, 8, "ja") == "temperature-fahrenheit"
+    assert unit_at("at 5 in the morning", 3, 4, "en") is None                # "in" is a word
+    assert unit_at("5 kilometres", 0, 1, "en") == "length-kilometer"        # British spelling

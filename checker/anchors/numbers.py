@@ -567,6 +567,24 @@ def _scale_end(sm, b: str) -> int:
     return sm.end()
 
 
+@functools.lru_cache(maxsize=None)
+def _hundred_word(lang: str) -> str:
+    """The word for a hundred (num2words' last word of 100: "hundred", "cien"), "" if unknown."""
+    try:
+        from num2words import num2words
+        return num2words(100, lang=lang).split()[-1].lower()
+    except Exception:  # noqa: BLE001 - a language num2words lacks
+        return ""
+
+
+def _plural_hundred(word: str, lang: str) -> bool:
+    """"Hundreds", "cientos", "Hunderte": the word for a hundred with a plural ending, a vague
+    quantity ("hundreds of people"), unlike "hundred", "cien", "hundert"."""
+    one = _hundred_word(lang)
+    w = word.lower()
+    return bool(one) and len(w) > len(one) and w.startswith(one) and not one.endswith(w)
+
+
 def _magnitude(v: float) -> int:
     return int(math.log10(v)) if v > 0 else 0
 
@@ -734,7 +752,7 @@ def _split_run(run: str, dec: str, space_groups: bool):
 _ORDINAL_SUFFIX = {
     "en": r"(?:st|nd|rd|th)\b",
     "fr": r"(?:ᵉʳ|ᵉ|ère|ème|eme|er|re|e|è)\b",
-    "es": r"(?:º|ª|\.º|\.ª|°)", "pt": r"(?:º|ª|\.º|\.ª)", "it": r"(?:º|ª|°)",
+    "es": r"(?:º|ª|\.º|\.ª|°(?![CF]\b))", "pt": r"(?:º|ª|\.º|\.ª)", "it": r"(?:º|ª|°(?![CF]\b))",
     "nl": r"(?:ste|de|e)\b", "ca": r"(?:r|n|t|è|a)\b",
 }
 # languages that write ordinals as "3." (German, Nordic, Slavic, Finnish, Hungarian, Turkish...)
@@ -1068,9 +1086,10 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             if (f := _scale_of(last, b)):  # "deux millions et demi"
                 value += 0.5 * f
                 e += hm.end()
-        if ntok == 1 and value >= 1000 and not scaled:
-            # "thousands of", "a million", "до тысячи": a bare scale word states no number of its
-            # own; kept as weak evidence (never reported) that the other side's "1000" renders
+        if ntok == 1 and not scaled and (value >= 1000 or value == 100 and _plural_hundred(text[s:e], b)):
+            # "thousands of", "a million", "до тысячи", "hundreds of": a bare scale word states
+            # no number of its own; kept as weak evidence (never reported) that the other side's
+            # "1000" renders
             flags.add("bare")
         if value < 2 and not scaled and not ordinal:
             continue  # "one", "un", "ein": mostly articles
@@ -1090,6 +1109,12 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
     for s, e, value in _compound_numbers(text, b, taken):
         add(s, e, value, {"word", "compound"})
 
+    # the unit a quantity is measured in ("20 miles", "32 km", "90 °F"): a translation may convert it
+    from .units import unit_at
+    for s, e, _v, fl in found:
+        if not fl & {"time", "percent", "code", "ordinal", "decade", "century"} \
+                and not any(f.startswith("hours:") for f in fl) and (u := unit_at(text, s, e, b)):
+            fl.add("unit:" + u)
     found.sort(key=lambda t: (t[0], t[1]))
     return tuple(Anchor("number", v, s, e, text[s:e], tuple(sorted(fl))) for s, e, v, fl in found)
 

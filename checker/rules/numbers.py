@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..anchors import numbers as _num
+from ..anchors import units as _units
 from ..langs import language_name
 from ..model import Anchor, Severity
 from .base import Context, Rule, register
@@ -110,10 +111,20 @@ def _words_readable(lang: str) -> bool:
     return b in ("zh", "ja") or _num._text2num_ok(b) or bool(_num._lexicon(b))
 
 
+def _unit(a: Anchor) -> str | None:
+    return next((f[5:] for f in a.extra if f.startswith("unit:")), None)
+
+
+def _converted(a: Anchor, b: Anchor) -> bool:
+    """One quantity in two units: "20 miles" = "32 km", "90 °F" = "32 degrés Celsius"."""
+    ua, ub = _unit(a), _unit(b)
+    return bool(ua and ub) and _units.converts(float(a.value), ua, float(b.value), ub)
+
+
 def compare(src: list[Anchor], tgt: list[Anchor]):
     """(pairs, missing, added) of number anchors after cancelling equal values."""
     un_s, left_t = list(src), list(tgt)
-    for match in (_equal, _loose_equal):
+    for match in (_equal, _loose_equal, _converted):
         rest = []
         for a in un_s:
             for j, b in enumerate(left_t):
@@ -131,6 +142,9 @@ def compare(src: list[Anchor], tgt: list[Anchor]):
             and float(d.value) // 100 + 1 == float(a.value) for d in other)
     un_s = [a for a in un_s if not absorbed(a, tgt)]
     left_t = [b for b in left_t if not absorbed(b, src)]
+    # a conversion added next to the original ("20 miles (32 km)"), or the original dropped
+    un_s = [a for a in un_s if not (_unit(a) and any(_converted(a, b) for b in tgt))]
+    left_t = [b for b in left_t if not (_unit(b) and any(_converted(a, b) for a in src))]
     ps = [a for a in un_s if _pairable(a)]
     pt = [b for b in left_t if _pairable(b)]
     pairs = []
@@ -351,3 +365,74 @@ class NumberSeparators(Rule):
                     f"\"{b.text}\" reads {_fmt(float(b.value))} in {lang}; the source's \"{a.text}\" is "
                     f"{_fmt(float(a.value))} (the translation kept the source's separators)",
                     source=ctx.source.span(a.start, a.end), target=ctx.target.span(b.start, b.end))
+
+
+def _unit_name(unit: str) -> str:
+    from babel.units import get_unit_name
+    try:
+        return get_unit_name(unit, length="long", locale="en") or unit.split("-", 1)[1]
+    except Exception:  # noqa: BLE001 - a unit CLDR's English lacks
+        return unit.split("-", 1)[1]
+
+
+def unit_changes(src: list[Anchor], tgt: list[Anchor]) -> list[tuple[Anchor, Anchor]]:
+    """(source, target) quantities with one number in two different units of the same kind that
+    do not convert into each other ("20 miles" -> "20 km"), where the translation states the
+    source's quantity nowhere else (no "20 miles (32 km)")."""
+    out = []
+    for a in src:
+        ua = _unit(a)
+        if not ua or ua.endswith("-generic"):
+            continue
+        if any(_unit(c) == ua and _equal(a, c) or _converted(a, c) for c in tgt):
+            continue
+        for b in tgt:
+            ub = _unit(b)
+            if ub and not ub.endswith("-generic") and ub != ua and ub.split("-")[0] == ua.split("-")[0] \
+                    and _equal(a, b) and not any(b is y for _, y in out):
+                out.append((a, b))
+                break
+    return out
+
+
+@register
+class UnitChanged(Rule):
+    """Flags a quantity whose unit the translation changes without converting its number.
+
+    What it flags
+    -------------
+    A number with a unit of measurement in the source (a length, mass, temperature, area,
+    volume or speed, read from CLDR's unit names in each language: "20 miles", "32 km", "90 °F",
+    "5.000 hectáreas") whose translation keeps the number but states another unit of the same
+    kind, one the number does not convert into ("20 miles" -> "20 kilomètres"). A converted
+    quantity ("20 miles" -> "32 kilomètres", "90 °F" -> "32 °C", give or take rounding) is no
+    change: the number rules accept it, and this rule is silent.
+
+    Why it matters
+    --------------
+    The figure looks right and is wrong: 20 miles are 32 km, 35 °C are 95 °F.
+
+    Example
+    -------
+    Source: "Winds reached 100 mph." Translation: "Der Wind erreichte 100 km/h." Reported: 100
+    miles per hour in the source is 100 kilometers per hour in the translation.
+    """
+    code = "NUM105"
+    name = "unit-changed"
+    category = "number"
+    severity = Severity.ERROR
+    needs = ("alignment", "anchors:number")
+
+    def check(self, ctx: Context) -> Iterator:
+        for bead in ctx.beads:
+            if not bead.source or not bead.target:
+                continue
+            src, tgt = ctx.bead_anchors(bead, ("number",))
+            for a, b in unit_changes(src, tgt):
+                qa = _units.quantity(ctx.source.text, a.start, a.end, ctx.source.lang) or (None, a.start, a.end)
+                qb = _units.quantity(ctx.target.text, b.start, b.end, ctx.target.lang) or (None, b.start, b.end)
+                yield self.finding(
+                    f"{_val(a)} {_unit_name(_unit(a))} in the source is {_val(b)} "
+                    f"{_unit_name(_unit(b))} in the translation: the unit changed, the number was "
+                    f"not converted (\"{ctx.source.text[qa[1]:qa[2]]}\" -> \"{ctx.target.text[qb[1]:qb[2]]}\")",
+                    source=ctx.source.span(qa[1], qa[2]), target=ctx.target.span(qb[1], qb[2]))

@@ -1,0 +1,174 @@
+"""Units of measurement stated with a number, and conversions between them.
+
+A translation for another market converts units: "20 miles" becomes "32 kilomètres", "90 degrees
+Fahrenheit" "32 degrés Celsius", or keeps both ("20 miles (32 km)"). The unit names come from
+CLDR's unit patterns in every plural form and width (Babel: "{0} kilomètres", "{0} km", "華氏
+{0} 度"); the conversion factors from pint. Only units a news text converts are read: lengths,
+masses, temperatures, areas, volumes and speeds.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from anyascii import anyascii
+
+from ..langs import profile
+
+# CLDR unit ids read after a number (those a translation converts between measurement systems)
+UNITS = (
+    "length-kilometer", "length-meter", "length-centimeter", "length-millimeter", "length-mile",
+    "length-yard", "length-foot", "length-inch", "length-nautical-mile",
+    "mass-kilogram", "mass-gram", "mass-tonne", "mass-ton", "mass-pound", "mass-ounce", "mass-stone",
+    "temperature-celsius", "temperature-fahrenheit", "temperature-generic",
+    "area-square-kilometer", "area-square-meter", "area-hectare", "area-acre", "area-square-mile",
+    "area-square-foot",
+    "volume-liter", "volume-milliliter", "volume-gallon", "volume-cubic-meter",
+    "speed-kilometer-per-hour", "speed-mile-per-hour", "speed-knot", "speed-meter-per-second",
+)
+# numbers whose CLDR plural categories cover every form of a unit's name (one, two, few, many, other)
+_SAMPLES = (0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102, 1.5)
+_SPELLINGS = {"en": ("en_GB",), "pt": ("pt_PT",)}
+# the scripts whose words end at a letter that is not one of theirs ("32 kmh" is no "32 km")
+_SPACED_SCRIPTS = {"Latn", "Cyrl", "Grek", "Armn", "Geor"}
+
+
+@functools.lru_cache(maxsize=None)
+def _forms(lang: str) -> tuple[dict, list]:
+    """({lowercased name after the number: unit id}, [(before, after, unit id)]) for ``lang``."""
+    from babel.numbers import format_decimal
+    from babel.units import format_unit
+
+    from .entities import zipf
+    base = lang.split("-")[0].lower()
+    after: dict[str, str] = {}
+    around: set[tuple[str, str, str]] = set()
+    # British and European spellings besides the default locale's ("kilometres", "quilómetros")
+    locales = [base, *_SPELLINGS.get(base, ())]
+    for unit in UNITS:
+        for width, v, loc in itertools.product(("long", "short", "narrow"), _SAMPLES, locales):
+            try:
+                s = format_unit(v, unit, width, locale=loc)
+                num = format_decimal(v, locale=loc)
+            except Exception:  # noqa: BLE001 - a locale or unit CLDR lacks
+                continue
+            if s.count(num) != 1 or unit in s:
+                continue  # Babel's fallback writes the unit id ("32 length-mile")
+            pre, post = (p.strip() for p in s.split(num))
+            name = (pre or post).lower()
+            if not any(c.isalpha() or c == "°" for c in name):
+                continue  # "#" for pounds, primes for feet and inches: other things too
+            if name.isalpha() and (len(name) < 2 or len(name) <= 3 and re.search("[aeiouy]", anyascii(name))
+                                   and zipf(name, base) >= 4.5):
+                continue  # "m", "in", "mi" (Spanish "my"): words, not units (unlike "km", "кг")
+            if pre:
+                around.add((pre.lower(), post.lower(), unit))
+            elif after.get(post.lower(), unit) != unit:
+                # one name for two units: a temperature's degree ("°") is either
+                if unit.startswith("temperature"):
+                    after[post.lower()] = "temperature-generic"
+            else:
+                after[post.lower()] = unit
+    return after, sorted(around, key=lambda f: -len(f[0]))
+
+
+@functools.lru_cache(maxsize=None)
+def _after_re(lang: str):
+    after, _ = _forms(lang)
+    if not after:
+        return None
+    names = sorted(after, key=len, reverse=True)
+    stop = r"(?![^\W\d_])" if profile(lang).script in _SPACED_SCRIPTS else ""
+    # case languages decline the name ("в 32 километрах"): a long name's stem with an ending
+    stem = profile(lang).code in _CASE_LANGS
+    alts = []
+    for n in names:
+        if stem and len(n) >= 6 and n.isalpha():
+            alts.append(re.escape(n[:-2]) + r"[^\W\d_]{0,4}")
+        else:
+            alts.append(re.escape(n))
+    # "20 miles", "a 300-mile trip", "50-Kilometer-Lauf"
+    return re.compile(r"[\s\u00a0]*-?(" + "|".join(alts) + ")" + stop, re.I)
+
+
+_CASE_LANGS = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv", "fi",
+               "et", "hu", "tr", "el", "ro"}
+
+
+def unit_at(text: str, start: int, end: int, lang: str) -> str | None:
+    """The CLDR unit id of the unit named right after (or around) the number text[start:end]."""
+    m = quantity(text, start, end, lang)
+    return m[0] if m else None
+
+
+def quantity(text: str, start: int, end: int, lang: str) -> tuple[str, int, int] | None:
+    """(unit id, start, end) of the quantity the number text[start:end] states with a unit:
+    "20 miles", "華氏 90 度"; None if no unit is named."""
+    if text[start:end].endswith("°"):
+        end -= 1  # "35°C": the number reader took the degree sign
+    rx = _after_re(lang)
+    if rx and (m := rx.match(text, end)):
+        after, _ = _forms(lang)
+        name = m.group(1).lower()
+        unit = after.get(name) or next((u for n, u in after.items()
+                                        if len(n) >= 6 and name.startswith(n[:-2])), None)
+        return (unit, start, m.end()) if unit else None
+    before = text[:start].rstrip()
+    low_after = text[end:].lstrip().lower()
+    for pre, post, unit in _forms(lang)[1]:
+        if before.lower().endswith(pre) and low_after.startswith(post):
+            return unit, len(before) - len(pre), len(text) - len(text[end:].lstrip()) + len(post)
+    return None
+
+
+def _pint_name(unit: str) -> str:
+    name = unit.split("-", 1)[1]
+    if name in ("celsius", "fahrenheit"):
+        return "degree_" + name.capitalize()
+    if name == "tonne":
+        return "metric_ton"
+    if name.startswith(("square-", "cubic-")):
+        power = "2" if name.startswith("square-") else "3"
+        return name.split("-", 1)[1].replace("-", "_") + "**" + power
+    if "-per-" in name:
+        a, b = name.split("-per-")
+        return f"{a.replace('-', '_')}/{b.replace('-', '_')}"
+    return name.replace("-", "_")
+
+
+@functools.lru_cache(maxsize=1)
+def _registry():
+    import pint
+    return pint.UnitRegistry(cache_folder=None)
+
+
+def _readings(unit: str) -> tuple[str, ...]:
+    """A generic temperature ("90 degrees", "32°") is in Celsius or in Fahrenheit."""
+    if unit == "temperature-generic":
+        return ("temperature-celsius", "temperature-fahrenheit")
+    return (unit,)
+
+
+@functools.lru_cache(maxsize=4096)
+def converts(va: float, ua: str, vb: float, ub: str) -> bool:
+    """Whether ``va`` ``ua`` converted to ``ub`` is ``vb``, give or take the translator's rounding
+    ("20 miles" = 32.2 km: "32 km"; "10 pounds" = 4.54 kg: "4,5 kg" or "5 kg")."""
+    if ua == ub or ua.split("-")[0] != ub.split("-")[0]:
+        return False
+    reg = _registry()
+    for ra in _readings(ua):
+        for rb in _readings(ub):
+            if ra == rb:
+                continue
+            try:
+                got = float(reg.Quantity(va, _pint_name(ra)).to(_pint_name(rb)).magnitude)
+            except Exception:  # noqa: BLE001 - a unit pint does not read
+                continue
+            if ra.startswith("temperature"):
+                close = abs(got - vb) <= 1.5  # whole degrees, from a source value rounded too
+            else:
+                close = abs(got - vb) <= max(0.1 * max(abs(got), abs(vb)), 1.0 if abs(vb) >= 1 else 0.0)
+            if close:
+                return True
+    return False
