@@ -433,9 +433,11 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 anchors.append(Anchor("date", (year, value, day), ds, de_, text[ds:de_]))
                 date_spans.append((ds, de_))
     # all-digit dates
-    for (s, e, y, mo, d, _ds, _ys, ms) in _numbers.numeric_dates(sh, b):
-        anchors.append(Anchor("date", (y, mo, d), s, e, text[s:e]))
-        anchors.append(Anchor("month", mo, ms[0], ms[1], text[ms[0]:ms[1]], ("numeric",)))
+    for (s, e, y, mo, d, _ds, _ys, ms, ambiguous) in _numbers.numeric_dates(sh, b):
+        # a date that reads either way ("12/03/2025" in English) has the other reading as "alt:"
+        alt = (f"alt:{d}",) if ambiguous else ()
+        anchors.append(Anchor("date", (y, mo, d), s, e, text[s:e], alt))
+        anchors.append(Anchor("month", mo, ms[0], ms[1], text[ms[0]:ms[1]], ("numeric",) + alt))
         date_spans.append((s, e))
     # CJK / Korean digit months and dates: 2022年12月14日, 12月, 12월 14일
     for m in _CJK_DATE.finditer(sh):

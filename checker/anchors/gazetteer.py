@@ -26,7 +26,8 @@ _IATA = regex.compile(r"[A-Z]{2,4}")
 
 
 def _key(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    # apostrophes come and go: Hebrew's geresh (ז'נבה, זנבה: Geneva), L'Aquila
+    return regex.sub(r"['’׳]", "", unicodedata.normalize("NFKC", name).casefold())
 
 
 def _usable(name: str) -> bool:
@@ -139,6 +140,12 @@ def places_in(text: str, lang: str, max_words: int = 4, max_chars: int = 8) -> t
             ids = _declined(t, idx)
             if ids:
                 out.append((s, e, ids))
+        if not found:
+            # a preposition or conjunction written as a prefix (Hebrew בז'נבה, Arabic وبباريس)
+            for c in _clitics(lang):
+                if t.startswith(c) and len(t) - len(c) >= 3 and (ids := idx.get(_key(t[len(c):]))):
+                    out.append((s + len(c), e, frozenset(ids)))
+                    break
     return tuple(out)
 
 
@@ -159,6 +166,11 @@ def _declined(word: str, idx: dict) -> frozenset:
             if ids:
                 return frozenset(ids)
     return frozenset()
+
+
+def _clitics(lang: str) -> tuple[str, ...]:
+    from .entities import _CLITICS
+    return _CLITICS.get(profile(lang).code, ())
 
 
 def _inflects_names(lang: str) -> bool:

@@ -792,8 +792,30 @@ def _date_order(lang: str) -> str:
     return order if sorted(order) == sorted("dmy") else "dmy"
 
 
+@functools.lru_cache(maxsize=None)
+def _both_orders(lang: str) -> bool:
+    """Whether the language's CLDR locales write short dates both day first and month first
+    (English: en_GB 12/03/2025, en_US 3/12/2025; Spanish: es_US): there a numeric date whose first
+    two numbers are both 12 or less reads either way."""
+    from babel.dates import get_date_format
+    from babel.localedata import locale_identifiers
+    base = _base(lang)
+    firsts = set()
+    for loc in locale_identifiers():
+        if loc == base or loc.startswith(base + "_"):
+            try:
+                pat = re.sub(r"'[^']*'", "", get_date_format("short", locale=loc).pattern)
+            except Exception:  # noqa: BLE001
+                continue
+            order = [c for c in pat if c in "dMy"]
+            if order and order[0] != "y":  # year first (y-M-d) is no day-or-month-first order
+                firsts.add(order[0])
+    return firsts == {"d", "M"}
+
+
 def numeric_dates(sh: str, lang: str):
-    """(start, end, year, month, day, (day_span, year_span)) of all-digit dates in shadow text."""
+    """(start, end, year, month, day, day_span, year_span, month_span, ambiguous) of all-digit
+    dates in shadow text; ``ambiguous``: the day and month may be the other way round."""
     out = []
     for m in _DATE_RE.finditer(sh):
         a, sep, b, c = m.group(1), m.group(2), m.group(3), m.group(4)
@@ -822,8 +844,9 @@ def numeric_dates(sh: str, lang: str):
             y += 2000 if y < 50 else 1900
         elif ylen != 4:
             continue
+        ambiguous = order in ("dmy", "mdy") and sep != "." and d <= 12 and d != mo and _both_orders(lang)
         out.append((m.start(), m.end(), y, mo, d, spans[idx["d"]], spans[idx["y"]],
-                    spans[idx["m"]]))
+                    spans[idx["m"]], ambiguous))
     return out
 
 
@@ -855,8 +878,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         taken.append((s, e))
 
     # numeric dates: keep the day and the year, leave the month to anchors.dates
-    for (s, e, y, mo, d, dspan, yspan, mspan) in numeric_dates(sh, b):
-        add(*dspan, d, ())
+    for (s, e, y, mo, d, dspan, yspan, mspan, ambiguous) in numeric_dates(sh, b):
+        add(*dspan, d, (f"alt:{mo}",) if ambiguous else ())
         add(*yspan, y, ("year",) if 1000 <= y <= 2100 else ())
         taken.append(mspan)
     # months written with digits in CJK ("12月"): a month, not a number

@@ -45,6 +45,12 @@ def _same(a, b) -> bool:
     return False
 
 
+def _readings(a: Anchor) -> list:
+    """The values an anchor may state: a month of a numeric date that reads either way
+    ("12/03/2025" in English: December or March) has two."""
+    return [a.value] + [int(f[4:]) for f in a.extra if f.startswith("alt:")]
+
+
 def _compare(src: list[Anchor], tgt: list[Anchor]):
     """(pairs, only_in_source, only_in_target) by value; one anchor per value and side. A weak
     anchor (a short month name in lower case: Turkish "kasım", which is also a word) may render
@@ -56,9 +62,10 @@ def _compare(src: list[Anchor], tgt: list[Anchor]):
                 seen.setdefault(a.value, a)
         return seen
     s, t = firsts(src), firsts(tgt)
-    s_all, t_all = {a.value for a in src}, {a.value for a in tgt}
-    only_s = [a for v, a in s.items() if not any(_same(v, w) for w in t_all)]
-    only_t = [b for v, b in t.items() if not any(_same(v, w) for w in s_all)]
+    s_all = {v for a in src for v in _readings(a)}
+    t_all = {v for a in tgt for v in _readings(a)}
+    only_s = [a for a in s.values() if not any(_same(v, w) for v in _readings(a) for w in t_all)]
+    only_t = [b for b in t.values() if not any(_same(v, w) for v in _readings(b) for w in s_all)]
     pairs = list(zip(only_s, only_t))
     return pairs, only_s[len(pairs):], only_t[len(pairs):]
 
@@ -419,11 +426,13 @@ class WeekdayWrongForDate(_DateRule):
                 y, m, day = d.value
                 if y is None:
                     continue
+                # a date that reads either way is wrong for the weekday only if both readings are
+                others = [datetime.date(y, day, m).weekday() for f in d.extra if f.startswith("alt:")]
                 try:
                     actual = datetime.date(y, m, day).weekday()
                 except ValueError:
                     continue
-                if actual in stated:
+                if actual in stated or stated & set(others):
                     continue
                 tolerant = len(stated) > 1 or _mentions_zone(sent.text, ctx.target.lang)
                 if tolerant and any((w - actual) % 7 in (1, 6) for w in stated):
