@@ -433,7 +433,8 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
             k = own[0] if edge == "first" else own[-1]
             rest = own[1:] if edge == "first" else own[:-1]
             own_side, other_side = (S, T) if side == "source" else (T, S)
-            if len(own_side.sents[k]) * own_side.char_weight < MIN_TRIM_CHARS:
+            if len(own_side.sents[k]) * own_side.char_weight < MIN_TRIM_CHARS \
+                    and not _full_sentence(own_side.sents[k]):
                 continue  # a fragment (a caption, a heading) is not worth a finding of its own
             rest_keys = frozenset().union(*(own_side.anchors[x] for x in rest))
             other_keys = frozenset().union(*(other_side.anchors[x] for x in other))
@@ -457,6 +458,16 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
                 own.remove(k)
                 score = float(without)
     return lead + [Bead(tuple(src), tuple(tgt), max(0.0, score))] + tail
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？।؟]\W*$")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _full_sentence(text: str) -> bool:
+    """Three words or more ending with a full stop ("It gave no details."): a sentence of its
+    own, however short, unlike a caption, a heading or a fragment of OCR."""
+    return bool(_SENTENCE_END.search(text)) and len(_WORDS.findall(text)) >= 3
 
 
 def _shares_own_cognate(own_side: _Side, other_side: _Side, k: int, rest, other) -> bool:
