@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from ..anchors import entities as ent
 from ..anchors import gazetteer as gaz
-from ..langs import profile
+from ..langs import language_name, profile
 from ..model import Anchor, Bead, Finding, Severity
 from .base import Context, Rule, register
 
@@ -384,7 +384,8 @@ def _free_runs(sents, lang: str, anchors: list[Anchor]) -> list[Anchor]:
                     run[1] = toks[k + 1][1]
                     k += 1
                 elif gap.strip() == "" and nxt.islower() and ent.zipf(nxt, lang) >= 5.5 and k + 2 < len(toks) \
-                        and toks[k + 2][2][:1].isupper() and s.text[toks[k + 1][1]:toks[k + 2][0]].strip() == "" \
+                        and toks[k + 2][2][:1].isupper() and toks[k + 2][2].lower() not in cal \
+                        and s.text[toks[k + 1][1]:toks[k + 2][0]].strip() == "" \
                         and not any(m.start <= s.start + toks[k + 2][0] < m.end for m in anchors):
                     run[1] = toks[k + 2][1]  # a function word between capitalised words
                     k += 2
@@ -1053,6 +1054,24 @@ def _replaced_severity(s: Name, t: Name) -> Severity:
     return Severity.WARNING
 
 
+def _untold_translation(ctx: Context, s: "Name", t: "Name") -> str:
+    """A note when one of two names is made of common words (a translated name looks like that:
+    "White House", "Λευκό Οίκο") and the sentence encoder, which tells a translation from another
+    name, does not cover one of the languages: the replacement is then only a guess."""
+    if "free" not in s.anchor.extra and "free" not in t.anchor.extra:
+        return ""
+    enc = ctx.cache.get("encoder")
+    covers = getattr(enc, "covers", None)
+    if covers is None:
+        from ..align.encoder import ENCODER_LANGS
+        covers = lambda lang: lang.split("-")[0].lower() in ENCODER_LANGS  # noqa: E731
+    missing = [lang for lang in (ctx.source.lang, ctx.target.lang) if not covers(lang)]
+    if not missing:
+        return ""
+    return (f" (it may be a translation of the name: the sentence encoder does not cover "
+            f"{language_name(missing[0])}, so it cannot tell)")
+
+
 # a word of romanised Japanese (Hepburn): syllables of an optional consonant (a doubled one in
 # "Sapporo", "Hokkaido"), an optional y, a vowel; or a syllabic n. "Kishida", "Shigeru", "Ishiba"
 _ROMAJI = re.compile(r"(?:(?:([kgsztdhbpmrfjc])(?=\1))?(?:ts|sh|ch|[kgsztdnhbpmrwfj])?y?[aeiou]|n)+")
@@ -1269,7 +1288,8 @@ class EntityReplaced(_EntityRule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for res in analyse(ctx):
             for s, t in res.replaced:
-                note = _kanji_unread(ctx, res, "source", t) or _kanji_unread(ctx, res, "target", s)
+                note = _kanji_unread(ctx, res, "source", t) or _kanji_unread(ctx, res, "target", s) \
+                    or _untold_translation(ctx, s, t)
                 yield self.finding(
                     f'name "{s.anchor.text}" in the source is "{t.anchor.text}" in the translation{note}',
                     source=ctx.source.span(s.anchor.start, s.anchor.end),
