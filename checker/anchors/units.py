@@ -21,7 +21,7 @@ UNITS = (
     "length-kilometer", "length-meter", "length-centimeter", "length-millimeter", "length-mile",
     "length-yard", "length-foot", "length-inch", "length-nautical-mile",
     "mass-kilogram", "mass-gram", "mass-tonne", "mass-ton", "mass-pound", "mass-ounce", "mass-stone",
-    "temperature-celsius", "temperature-fahrenheit", "temperature-generic",
+    "temperature-celsius", "temperature-fahrenheit", "temperature-generic", "angle-degree",
     "area-square-kilometer", "area-square-meter", "area-hectare", "area-acre", "area-square-mile",
     "area-square-foot",
     "volume-liter", "volume-milliliter", "volume-gallon", "volume-cubic-meter",
@@ -53,7 +53,7 @@ def _forms(lang: str) -> tuple[dict, list]:
                 num = format_decimal(v, locale=loc)
             except Exception:  # noqa: BLE001 - a locale or unit CLDR lacks
                 continue
-            if s.count(num) != 1 or unit in s:
+            if s.count(num) != 1 or unit in s or "-degree" in s:
                 continue  # Babel's fallback writes the unit id ("32 length-mile")
             pre, post = (p.strip() for p in s.split(num))
             name = (pre or post).lower()
@@ -62,6 +62,8 @@ def _forms(lang: str) -> tuple[dict, list]:
             if name.isalpha() and (len(name) < 2 or len(name) <= 3 and re.search("[aeiouy]", anyascii(name))
                                    and zipf(name, base) >= 4.5):
                 continue  # "m", "in", "mi" (Spanish "my"): words, not units (unlike "km", "кг")
+            if unit == "angle-degree":
+                unit = "temperature-generic"  # "90 degrees", "32 Grad": in the news, the weather
             if pre:
                 around.add((pre.lower(), post.lower(), unit))
             elif after.get(post.lower(), unit) != unit:
