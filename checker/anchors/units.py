@@ -53,7 +53,7 @@ def _forms(lang: str) -> tuple[dict, list]:
                 num = format_decimal(v, locale=loc)
             except Exception:  # noqa: BLE001 - a locale or unit CLDR lacks
                 continue
-            if s.count(num) != 1 or unit in s or "-degree" in s:
+            if s.count(num) != 1 or unit in s:
                 continue  # Babel's fallback writes the unit id ("32 length-mile")
             pre, post = (p.strip() for p in s.split(num))
             name = (pre or post).lower()
@@ -66,24 +66,21 @@ def _forms(lang: str) -> tuple[dict, list]:
                 unit = "temperature-generic"  # "90 degrees", "32 Grad": in the news, the weather
             if pre:
                 around.add((pre.lower(), post.lower(), unit))
-            elif after.get(post.lower(), unit) != unit:
-                # one name for two units: a temperature's degree ("°") is either
-                if unit.startswith("temperature"):
-                    after[post.lower()] = "temperature-generic"
-            else:
-                after[post.lower()] = unit
+            elif after.setdefault(post.lower(), unit) != unit and unit.startswith("temperature"):
+                after[post.lower()] = "temperature-generic"  # "°" names both scales: either
     return after, sorted(around, key=lambda f: -len(f[0]))
 
 
 @functools.lru_cache(maxsize=None)
 def _after_re(lang: str):
+    from .entities import CASE_LANGUAGES
     after, _ = _forms(lang)
     if not after:
         return None
     names = sorted(after, key=len, reverse=True)
     stop = r"(?![^\W\d_])" if profile(lang).script in _SPACED_SCRIPTS else ""
     # case languages decline the name ("в 32 километрах"): a long name's stem with an ending
-    stem = profile(lang).code in _CASE_LANGS
+    stem = profile(lang).code in CASE_LANGUAGES
     alts = []
     for n in names:
         if stem and len(n) >= 6 and n.isalpha():
@@ -92,10 +89,6 @@ def _after_re(lang: str):
             alts.append(re.escape(n))
     # "20 miles", "a 300-mile trip", "50-Kilometer-Lauf"
     return re.compile(r"[\s\u00a0]*-?(" + "|".join(alts) + ")" + stop, re.I)
-
-
-_CASE_LANGS = {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "lt", "lv", "fi",
-               "et", "hu", "tr", "el", "ro"}
 
 
 def unit_at(text: str, start: int, end: int, lang: str) -> str | None:
