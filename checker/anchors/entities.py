@@ -67,9 +67,20 @@ _J_GLIDE = {"de", "nl", "pl", "cs", "sk", "sv", "da", "nb", "nn", "no", "fi", "h
             "sr", "bs", "et", "lv", "lt", "is", "sq"}
 
 
+_ABJAD_LETTER = regex.compile(r"[\p{Hebrew}\p{Arabic}]")
+_GERESH_SOUNDS = {"ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch"}
+_GERESH = re.compile("([גזצץ])['׳]")
+
+
 def latin_key(text: str) -> str:
     """Lowercased anyascii transliteration, letters and digits only, single spaces."""
+    if "'" in text or "׳" in text:
+        # Hebrew writes the sounds it lacks with a geresh: ג' j, ז' zh, צ' ch (ג'ינפינג, Jinping)
+        text = _GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
     k = anyascii(text).lower()
+    if _ABJAD_LETTER.search(text):
+        # a word-initial aleph or ayin (anyascii ' and `) is a vowel onset: אנטוני, Antony
+        k = re.sub(r"(?<![a-z0-9])['`](?=[a-z])", "a", k)
     k = re.sub(r"(?<=[a-z])['`](?=[a-z])", "", k)  # soft signs, hamza, O'Brien: inside a word
     k = re.sub(r"[^a-z0-9]+", " ", k)
     return k.strip()
@@ -238,8 +249,11 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         # (Arabic writes a foreign k with kaf, never with qaf: Akar is not قال)
         if min(len(ka), len(kb)) <= 2:
             return 0.9 if ka == kb and _fine(a) == _fine(b) else 0.0
-        # transliteration keeps the first consonant: Lagarde is not قالت (qlt)
-        return sk if ka[0] == kb[0] else sk * 0.88
+        # transliteration keeps the first consonant: Lagarde is not قالت (qlt), and a first
+        # vowel (written with aleph, ayin or a glide): Antony is אנטוני, not נתניהו
+        if ka[0] != kb[0] or (a[:1] in _VOWELS) != (b[:1] in _VOWELS + "yw"):
+            return sk * 0.88
+        return sk
     pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
     if alphabets:
         pa, pb = _letters_apart(a, pa), _letters_apart(b, pb)
@@ -324,6 +338,8 @@ def _subsequence(small: str, big: str) -> bool:
 def abjad_vowels_misplaced(a: str, a_lang: str, b: str, b_lang: str) -> bool:
     """An abjad rendering whose written long vowels stand in another order than the name's
     vowels (شوغيو sh-w-gh-y-w for Shoigu sh-o-i-g-u): the same consonants, letters swapped."""
+    if b[:1] == "a" and len(b) > 1:
+        b = b[1:]  # a word-initial aleph (see latin_key): a vowel onset, of no vowel's quality
     if skeleton(a, a_lang) != skeleton(b, b_lang) or len(skeleton(a, a_lang)) < 2:
         return False
     pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
