@@ -14,6 +14,8 @@ import statistics
 import unicodedata
 from typing import Iterator
 
+import regex
+
 from ..langs import profile
 from ..model import Bead, Severity
 from .base import Context, Rule, register
@@ -148,7 +150,9 @@ class TruncatedTranslation(Rule):
     -------------
     An aligned sentence pair whose source ends with final punctuation while the translation
     ends without it, and whose translation is less than 60% of the expected length (the
-    expected ratio is the one LEN101 uses).
+    expected ratio is the one LEN101 uses), or ends on a word no sentence ends with: a function
+    word ("de las", "und der") or a rare lowercase word, likely cut off ("pequeñas empr"), that
+    the source does not have.
 
     Why it matters
     --------------
@@ -172,13 +176,14 @@ class TruncatedTranslation(Rule):
             found = truncation(ctx, b)
             if not found:
                 continue
-            share, s, t = found
+            share, s, t, cut = found
             sev = Severity.ERROR if share < VERY_SHORT else Severity.WARNING
             tail = _tail(t.rstrip(), 30)
+            why = f"ends on '{cut}', where no sentence ends" if cut else \
+                f"has {share:.0%} of the expected length ({where})"
             yield self.finding(
-                f"the translation stops without final punctuation after '{tail}' and has "
-                f"{share:.0%} of the expected length ({where}); the source ends "
-                f"'{_tail(s.rstrip(), 40)}'",
+                f"the translation stops without final punctuation after '{tail}' and {why}; "
+                f"the source ends '{_tail(s.rstrip(), 40)}'",
                 source=ctx.source.sentence_span(b.source), target=ctx.target.sentence_span(b.target),
                 severity=sev)
 
@@ -198,9 +203,39 @@ def truncation(ctx: Context, b: Bead):
     s_all, t_all = ctx.bead_text(b)
     cs, ct = _chars(s_all), _chars(t_all)
     expected_t = cs * math.exp(mu)
-    if cs < MIN_CHARS or ct >= SHORT * expected_t or expected_t - ct < MIN_DIFF:
+    if cs < MIN_CHARS:
         return None
-    return ct / expected_t, s, t
+    # shorter than it should be, or short and ending on a word no sentence ends with
+    short = ct < SHORT * expected_t and expected_t - ct >= MIN_DIFF
+    cut = "" if short or ct >= CUT_SHORT * expected_t else _cut_word(t, s_all, ctx.target.lang)
+    if not short and not cut:
+        return None
+    return ct / expected_t, s, t, cut
+
+
+CUT_SHORT = 1.25  # a translation ending on a cut word is truncated unless clearly longer than expected
+
+
+def _cut_word(t: str, source: str, lang: str) -> str:
+    """The last word of ``t`` when no sentence ends with it: a function word ("de", "the",
+    "и") or a lowercase word so rare it is probably cut off ("empr" for "empresas"), and not a
+    word copied from the source (a term, a name). "" otherwise; spaced languages only."""
+    from ..anchors.entities import FUNCTION_ZIPF, zipf
+    if not profile(lang).spaces:
+        return ""
+    words = regex.findall(r"[\p{L}\p{M}\p{N}]+", t)
+    if not words or not words[-1].isalpha():
+        return ""  # "depuis 2011": a number ends it
+    w = words[-1]
+    if w.lower() in {x.lower() for x in regex.findall(r"[\p{L}\p{M}]+", source)}:
+        return ""
+    z = zipf(w.lower(), lang)
+    if z >= FUNCTION_ZIPF or (w.islower() and len(w) >= 3 and z < RARE_ZIPF):
+        return w
+    return ""
+
+
+RARE_ZIPF = 2.0  # a lowercase word rarer than this ending an unfinished sentence is cut off
 
 
 def _tail(s: str, limit: int) -> str:
