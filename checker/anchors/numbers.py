@@ -771,6 +771,9 @@ _CJK_TIME_RE = re.compile(r"(?<![\d.,])(?P<h>\d{1,2})\s?[时時点點시](?![间
 _H_TIME_RE = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])\s?h(?P<m>)(?![^\W\d_]|\s?\d)")
 
 
+_DOT_CLOCK = re.compile(r"([01]?\d|2[0-4])[.,]([0-5]\d)")
+
+
 def _clock(h: int, mi: int) -> float:
     """Minutes on a 12-hour dial: "14:30", "2:30 pm" and "14 h 30" agree."""
     return float((h % 12) * 60 + mi)
@@ -1132,6 +1135,11 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
     for s, e, value in _compound_numbers(text, b, taken):
         add(s, e, value, {"word", "compound"})
 
+    # "a las 21.00", "om 21.00 uur": a decimal with two digits after the point that reads as a
+    # time of day may be one; it keeps its value and may match a time ("9 p.m.")
+    for s, e, _v, fl in found:
+        if "time" not in fl and (cm := _DOT_CLOCK.fullmatch(text[s:e])):
+            fl.add(f"clock:{_clock(int(cm.group(1)), int(cm.group(2))):g}")
     # the unit a quantity is measured in ("20 miles", "32 km", "90 °F"): a translation may convert it
     from .units import unit_at
     for s, e, _v, fl in found:

@@ -71,7 +71,9 @@ def _equal(a: Anchor, b: Anchor) -> bool:
             return _canonical((h % 12) * 60) in _values(other)
         return _canonical(h) in _values(other)
     if ("time" in a.extra) != ("time" in b.extra):
-        return False
+        # "21.00" (a number that reads as a time of day) is "9 p.m."
+        t, other = (a, b) if "time" in a.extra else (b, a)
+        return any(f == f"clock:{float(t.value):g}" for f in other.extra)
     return bool(_values(a) & _values(b))
 
 
@@ -92,11 +94,13 @@ def _is_word(a: Anchor) -> bool:
 
 
 def _weak(a: Anchor) -> bool:
-    """Evidence too weak to report on its own: small or ordinal number words, bare scale words
-    ("a thousand", "millions of"), and numbers that are part of a name ("COVID-19", "F-35": the
+    """Evidence too weak to report on its own: small or ordinal number words, a bare digit 1,
+    bare scale words ("a thousand", "millions of"), and numbers that are part of a name ("COVID-19", "F-35": the
     other side may name it in words)."""
     if _is_word(a) and ("ordinal" in a.extra or float(a.value) < WEAK_WORD_MAX):
         return True
+    if float(a.value) == 1 and a.text.strip() in ("1", "１") and not a.extra:
+        return True  # "1 person" is "one person", "ein Jahr", "un an": an article in words
     return "code" in a.extra or "bare" in a.extra
 
 
