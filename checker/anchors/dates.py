@@ -36,6 +36,8 @@ _INFLECTING = {"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg",
 # Languages that put a preposition before a declined name (see _after_preposition).
 _PREPOSITIONAL = {"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "mk", "lt",
                   "lv", "el"}
+# Languages whose case suffixes may start with a consonant ("temmuzda", "júliusban")
+_AGGLUTINATIVE = {"tr", "az", "kk", "uz", "ky", "fi", "et", "hu"}
 # Languages that glue a weekday into compounds ("Samstagabend", "zondagavond", "söndagskväll").
 _COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "nn", "is", "af", "lb"}
 _PROCLITICS = {"he": "בוהלמכש", "ar": "وبلفك", "fa": "", "yi": ""}
@@ -169,7 +171,13 @@ def _stem(form: str) -> str:
     return f[:-1] if f and f[-1] in _numbers._VOWELS else f
 
 
-def _inflected(w: str, single, max_ending: int = 3) -> tuple | None:
+def _fleeting_e(form: str) -> str:
+    """A West Slavic name without the e its other cases drop: "wtorek" -> "wtork" (wtorku),
+    "pátek" -> "pátk" (pátku), "poniedziałek" -> "poniedziałk"."""
+    return form[:-2] + form[-1] if len(form) >= 5 and form[-2] == "e" and form[-1] not in _numbers._VOWELS else form
+
+
+def _inflected(w: str, single, max_ending: int = 3, consonant_endings: bool = False) -> tuple | None:
     """The CLDR name that ``w`` declines: the name's stem (without a final vowel) followed by
     an ending of one to three letters that starts with a vowel ("среду" from "среда",
     "července"/"červenci", "lipca"/"lipcu", "Çarşambaya"), or the whole name followed by such
@@ -179,13 +187,16 @@ def _inflected(w: str, single, max_ending: int = 3) -> tuple | None:
         fl = f.lower().rstrip(".")
         if a and len(fl) <= 3:
             continue
-        for stem in {fl, _stem(fl)}:
+        if fl.endswith("ς") and w == fl[:-1] and len(w) >= 4:
+            return f, k, v, a  # Greek accusative: "τον Φεβρουάριο" of "Φεβρουάριος"
+        for stem in {fl, _stem(fl), _fleeting_e(fl)}:
             if len(stem) < 3 or not w.startswith(stem) or w == stem:
                 continue
             ending = w[len(stem):]
             # one letter in Slavic and Baltic languages (the singular cases: "среду", "lipcu",
-            # "červenci"; "środek" is another word), up to three in agglutinative ones
-            if len(ending) > max_ending or ending[0] not in _numbers._VOWELS:
+            # "červenci"; "środek" is another word), up to three in agglutinative ones, where
+            # a case suffix may start with a consonant ("temmuzda", "júliusban", "heinäkuussa")
+            if len(ending) > max_ending or (ending[0] not in _numbers._VOWELS and not consonant_endings):
                 continue
             n = len(stem)
             if n > best_n:
@@ -304,7 +315,7 @@ def _spaced_matches(text: str, b: str):
         if hit is None and b in _COMPOUNDING and len(w) >= 8:
             hit = _compound_head(w, single)  # "Samstagabend", "zondagavond"
         if hit is None and inflecting and len(w) >= 4:
-            hit = _inflected(w, single, 1 if b in _PREPOSITIONAL else 3)
+            hit = _inflected(w, single, 1 if b in _PREPOSITIONAL else 3, b in _AGGLUTINATIVE)
             if hit and b in _PREPOSITIONAL and not _after_preposition(text, s):
                 hit = None
         if not hit:
