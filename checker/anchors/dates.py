@@ -407,9 +407,15 @@ _YEAR_AFTER = re.compile(r"^(?:\s*,)?\s*(?:de\s+|of\s+)?(\d{4})(?!\d)(?:\s*(?:г
 _CJK_DATE = re.compile(r"(?:(\d{4})\s?[年년]\s?)?(\d{1,2})\s?[月월]\s?(?:(\d{1,2})\s?[日일])?")
 
 
+_CYRILLIC_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['’](?=[\u0400-\u04ff])")
+
+
 @functools.lru_cache(maxsize=4096)
 def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
     b = _base(lang)
+    # CLDR writes the apostrophe inside a Cyrillic word as ʼ (пʼятниця), mostly typed as ' or ’;
+    # one character for another, so offsets stay
+    text = _CYRILLIC_APOSTROPHE.sub("ʼ", text)
     sh = _numbers._shadow(text)
     anchors: list[Anchor] = []
     if b in _NO_SPACE_SCRIPTS:
