@@ -848,6 +848,16 @@ def language_adjectives(lang: str) -> dict:
     for code, name in loc.languages.items():
         if code in official and name:
             out[name.lower()] = frozenset(official[code])
+    # a regional variant's name holds the region's adjective or name: "американский английский"
+    # (en_US), "अमेरिकी अंग्रेज़ी", "Tiếng Anh (Mỹ)", "britisches Englisch" (en_GB)
+    for code, name in loc.languages.items():
+        lang_code, _, terr = code.partition("_")
+        own = loc.languages.get(lang_code)
+        if not terr.isalpha() or not terr.isupper() or not own or not name or own not in name:
+            continue
+        adj = name.replace(own, "").strip(" ()（）-").lower()
+        if adj and " " not in adj and adj not in out:
+            out[adj] = frozenset({f"territory:{terr}"})
     return out
 
 
@@ -863,8 +873,8 @@ def territory_forms(tok: str, lang: str) -> set:
     if ex:
         codes.update(ex)
     adj = language_adjectives(lang)
-    for cut in range(0, 4):  # Polish, polski / polskiego, русский / русского
-        if len(t) - cut >= 4 and t[:len(t) - cut] in adj:
+    for cut in range(0, 4):  # Polish, polski / polskiego, русский / русского; Mỹ whole
+        if (len(t) - cut >= 4 or cut == 0 and len(t) >= 2) and t[:len(t) - cut] in adj:
             codes.update(adj[t[:len(t) - cut]])
     for ex in _inflected_all(t, lang):
         codes.update(ex)

@@ -176,10 +176,14 @@ def _territory_span(codes: set[str], sents, lang: str) -> tuple[int, int] | None
         return next(((a, b) for a, b, _, forms in _place_words(sents, lang) if codes & forms), None)
     terr = {c.split(":", 1)[1] for c in codes if c.startswith("territory:")}
     abbr = ent.ABBREVIATIONS.get(profile(lang).code, {})
+    adj = ent.language_adjectives(lang) if profile(lang).spaces else {}
     for s in sents:
         for a, b, ex in ent._known_in_uncased(s.text, lang):
             if codes & set(ex):
                 return s.start + a, s.start + b
+        for a, b, t in ent._tokens(s.text) if adj else ():
+            if codes & adj.get(t.lower(), frozenset()):
+                return s.start + a, s.start + b  # "अमेरिकी" (American) for the US
         for ch, code in abbr.items():
             k = s.text.find(ch) if code in terr else -1
             if k >= 0:
