@@ -1135,6 +1135,13 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
     for s, e, value in _compound_numbers(text, b, taken):
         add(s, e, value, {"word", "compound"})
 
+    # Chinese and Japanese "more than" between a number and its scale: "1500多万" is 15 million
+    # and more, "10余亿" a billion and more
+    if b in ("zh", "ja"):
+        for k, (s, e, v, fl) in enumerate(found):
+            if text[e:e + 1] in ("多", "余", "餘") and (big := _CJK_BIG.get(text[e + 1:e + 2])):
+                fl.discard("year")
+                found[k] = (s, e + 2, v * big, fl)
     # "a las 21.00", "om 21.00 uur": a decimal with two digits after the point that reads as a
     # time of day may be one; it keeps its value and may match a time ("9 p.m.")
     for s, e, _v, fl in found:
