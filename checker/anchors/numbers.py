@@ -553,6 +553,11 @@ def _apply_scale(text: str, e: int, value: float, b: str) -> tuple[float, int, b
         return value, e, False
     e += _scale_end(sm, b)
     value *= f
+    # a larger scale word right after multiplies: "3 mil milhões" (3 billion, Portugal),
+    # "2 लाख करोड़" (2 lakh crore, 2 trillion)
+    if (sm2 := _SCALE_RE.match(text[e:])) and (f2 := _scale_of(sm2.group(1), b)) and f2 > f:
+        value *= f2
+        e += _scale_end(sm2, b)
     if half and (hm := re.match(r"[\s\u00a0]*" + half + r"(?!\w)", text[e:], re.I)):
         value += 0.5 * f
         e += hm.end()
