@@ -4,7 +4,8 @@ A translation for another market converts units: "20 miles" becomes "32 kilomèt
 Fahrenheit" "32 degrés Celsius", or keeps both ("20 miles (32 km)"). The unit names come from
 CLDR's unit patterns in every plural form and width (Babel: "{0} kilomètres", "{0} km", "華氏
 {0} 度"); the conversion factors from pint. Only units a news text converts are read: lengths,
-masses, temperatures, areas, volumes and speeds.
+masses, temperatures, areas, volumes, speeds and durations ("two decades" = "20 Jahren",
+"48 hours" = "deux jours").
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ UNITS = (
     "area-square-foot",
     "volume-liter", "volume-milliliter", "volume-gallon", "volume-cubic-meter",
     "speed-kilometer-per-hour", "speed-mile-per-hour", "speed-knot", "speed-meter-per-second",
+    "duration-century", "duration-decade", "duration-year", "duration-month", "duration-week",
+    "duration-day", "duration-hour", "duration-minute",
 )
 # numbers whose CLDR plural categories cover every form of a unit's name (one, two, few, many, other)
 _SAMPLES = (0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102, 1.5)
@@ -59,9 +62,11 @@ def _forms(lang: str) -> tuple[dict, list]:
             name = (pre or post).lower()
             if not any(c.isalpha() or c == "°" for c in name):
                 continue  # "#" for pounds, primes for feet and inches: other things too
-            if name.isalpha() and (len(name) < 2 or len(name) <= 3 and re.search("[aeiouy]", anyascii(name))
-                                   and zipf(name, base) >= 4.5):
-                continue  # "m", "in", "mi" (Spanish "my"): words, not units (unlike "km", "кг")
+            if len(name.rstrip(".")) < 2 and name != "°" and profile(base).script in _SPACED_SCRIPTS:
+                continue  # "m", "г.": one letter is many things (not so a Chinese 年, 米)
+            if width != "long" and name.isalpha() and len(name) <= 3 and re.search("[aeiouy]", anyascii(name)) \
+                    and zipf(name, base) >= 4.5:
+                continue  # "in", "mi" (Spanish "my"): words, not abbreviations (unlike "km", "кг")
             if unit == "angle-degree":
                 unit = "temperature-generic"  # "90 degrees", "32 Grad": in the news, the weather
             if pre:
@@ -85,6 +90,8 @@ def _after_re(lang: str):
     for n in names:
         if stem and len(n) >= 6 and n.isalpha():
             alts.append(re.escape(n[:-2]) + r"[^\W\d_]{0,4}")
+        elif len(n) >= 4 and n.isalpha() and stop:
+            alts.append(re.escape(n) + r"[^\W\d_]{0,2}")  # an ending CLDR lacks: "Jahren"
         else:
             alts.append(re.escape(n))
     # "20 miles", "a 300-mile trip", "50-Kilometer-Lauf"
@@ -102,23 +109,35 @@ def quantity(text: str, start: int, end: int, lang: str) -> tuple[str, int, int]
     "20 miles", "華氏 90 度"; None if no unit is named."""
     if text[start:end].endswith("°"):
         end -= 1  # "35°C": the number reader took the degree sign
+    # around first: "華氏 90 度" is Fahrenheit, where "度" alone would be any degree
+    around = _forms(lang)[1]
+    if around:
+        before = text[max(0, start - _WINDOW):start].rstrip().lower()
+        tail = text[end:end + _WINDOW]
+        low_after = tail.lstrip().lower()
+        for pre, post, unit in around:
+            if before.endswith(pre) and low_after.startswith(post):
+                b0 = start - (len(text[max(0, start - _WINDOW):start]) - len(before)) - len(pre)
+                return unit, b0, end + (len(tail) - len(tail.lstrip())) + len(post)
     rx = _after_re(lang)
     if rx and (m := rx.match(text, end)):
         after, _ = _forms(lang)
         name = m.group(1).lower()
-        unit = after.get(name) or next((u for n, u in after.items()
-                                        if len(n) >= 6 and name.startswith(n[:-2])), None)
+        unit = after.get(name) or next((u for n, u in sorted(after.items(), key=lambda x: -len(x[0]))
+                                        if len(n) >= 4 and name.startswith(n if len(n) < 6 else n[:-2])), None)
         return (unit, start, m.end()) if unit else None
-    before = text[:start].rstrip()
-    low_after = text[end:].lstrip().lower()
-    for pre, post, unit in _forms(lang)[1]:
-        if before.lower().endswith(pre) and low_after.startswith(post):
-            return unit, len(before) - len(pre), len(text) - len(text[end:].lstrip()) + len(post)
     return None
+
+
+_WINDOW = 24  # characters around a number searched for a unit's name
+
+_IN_YEARS = {"duration-decade": 10, "duration-century": 100}  # pint's "decade" is logarithmic
 
 
 def _pint_name(unit: str) -> str:
     name = unit.split("-", 1)[1]
+    if unit in _IN_YEARS:
+        return "year"
     if name in ("celsius", "fahrenheit"):
         return "degree_" + name.capitalize()
     if name == "tonne":
@@ -157,7 +176,8 @@ def converts(va: float, ua: str, vb: float, ub: str) -> bool:
             if ra == rb:
                 continue
             try:
-                got = float(reg.Quantity(va, _pint_name(ra)).to(_pint_name(rb)).magnitude)
+                q = reg.Quantity(va * _IN_YEARS.get(ra, 1), _pint_name(ra))
+                got = float(q.to(_pint_name(rb)).magnitude) / _IN_YEARS.get(rb, 1)
             except Exception:  # noqa: BLE001 - a unit pint does not read
                 continue
             if ra.startswith("temperature"):
