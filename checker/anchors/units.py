@@ -98,6 +98,12 @@ def _after_re(lang: str):
     return re.compile(r"[\s\u00a0]*-?(" + "|".join(alts) + ")" + stop, re.I)
 
 
+@functools.lru_cache(maxsize=None)
+def _longest_first(lang: str) -> tuple[tuple[str, str], ...]:
+    """(name, unit id) of the names read after a number, longest first (for declined forms)."""
+    return tuple(sorted(_forms(lang)[0].items(), key=lambda x: -len(x[0])))
+
+
 def unit_at(text: str, start: int, end: int, lang: str) -> str | None:
     """The CLDR unit id of the unit named right after (or around) the number text[start:end]."""
     m = quantity(text, start, end, lang)
@@ -123,7 +129,7 @@ def quantity(text: str, start: int, end: int, lang: str) -> tuple[str, int, int]
     if rx and (m := rx.match(text, end)):
         after, _ = _forms(lang)
         name = m.group(1).lower()
-        unit = after.get(name) or next((u for n, u in sorted(after.items(), key=lambda x: -len(x[0]))
+        unit = after.get(name) or next((u for n, u in _longest_first(lang)
                                         if len(n) >= 4 and name.startswith(n if len(n) < 6 else n[:-2])), None)
         return (unit, start, m.end()) if unit else None
     return None

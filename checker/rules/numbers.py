@@ -95,8 +95,8 @@ def _is_word(a: Anchor) -> bool:
 
 def _weak(a: Anchor) -> bool:
     """Evidence too weak to report on its own: small or ordinal number words, a bare digit 1,
-    bare scale words ("a thousand", "millions of"), and numbers that are part of a name ("COVID-19", "F-35": the
-    other side may name it in words)."""
+    bare scale words ("a thousand", "millions of"), and numbers that are part of a name
+    ("COVID-19", "F-35": the other side may name it in words)."""
     if _is_word(a) and ("ordinal" in a.extra or float(a.value) < WEAK_WORD_MAX):
         return True
     if float(a.value) == 1 and a.text.strip() in ("1", "１") and not a.extra:
