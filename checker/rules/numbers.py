@@ -169,14 +169,18 @@ def compare(src: list[Anchor], tgt: list[Anchor]):
     return pairs, missing, added
 
 
+def _bead_numbers(ctx: Context):
+    """(bead, source numbers, target numbers) of each bead with both sides non-empty."""
+    for bead in ctx.beads:
+        if bead.source and bead.target:
+            yield (bead,) + tuple(ctx.bead_anchors(bead, ("number",)))
+
+
 def _bead_results(ctx: Context):
     key = "numbers.compare"
     if key not in ctx.cache:
         out = []
-        for bead in ctx.beads:
-            if not bead.source or not bead.target:
-                continue
-            src, tgt = ctx.bead_anchors(bead, ("number",))
+        for bead, src, tgt in _bead_numbers(ctx):
             if not src and not tgt:
                 continue
             pairs, missing, added = compare(src, tgt)
@@ -351,10 +355,7 @@ class NumberSeparators(Rule):
 
     def check(self, ctx: Context) -> Iterator:
         lang = language_name(ctx.target.lang)
-        for bead in ctx.beads:
-            if not bead.source or not bead.target:
-                continue
-            src, tgt = ctx.bead_anchors(bead, ("number",))
+        for bead, src, tgt in _bead_numbers(ctx):
             primaries = {_canonical(float(a.value)) for a in src}
             for b in tgt:
                 own = _canonical(float(b.value))
@@ -428,10 +429,7 @@ class UnitChanged(Rule):
     needs = ("alignment", "anchors:number")
 
     def check(self, ctx: Context) -> Iterator:
-        for bead in ctx.beads:
-            if not bead.source or not bead.target:
-                continue
-            src, tgt = ctx.bead_anchors(bead, ("number",))
+        for bead, src, tgt in _bead_numbers(ctx):
             for a, b in unit_changes(src, tgt):
                 qa = _units.quantity(ctx.source.text, a.start, a.end, ctx.source.lang) or (None, a.start, a.end)
                 qb = _units.quantity(ctx.target.text, b.start, b.end, ctx.target.lang) or (None, b.start, b.end)
