@@ -377,6 +377,32 @@ def is_garbled_variant(a: str, b: str) -> bool:
     return False
 
 
+def misspelt_known_name(src_word: str, src_lang: str, tgt_word: str, tgt_lang: str) -> bool:
+    """A name the target language knows well (``src_word`` is frequent in its word list) written
+    one letter off in a form that no word list of the script holds: Scholz / Scholk, Trump /
+    Trumb. A language's own respelling of a name it knows well is in its list too (Kiew,
+    Selenskyj, Tokio); a rare name is never judged, nor a case ending (Kamala / Kamalę)."""
+    a, b = src_word.lower(), tgt_word.lower()
+    ka, kb = latin_key(a).replace(" ", ""), latin_key(b).replace(" ", "")
+    if a == b or min(len(ka), len(kb)) < 4 or Levenshtein.distance(ka, kb) != 1:
+        return False
+    if zipf(a, tgt_lang) < KNOWN_NAME_ZIPF:
+        return False
+    if kb.startswith(ka):
+        return False  # a letter added at the end: a case or possessive ending (Trumps, Putina)
+    if profile(tgt_lang).code in CASE_LANGUAGES and ka[:-1] == kb[:-1] and (
+            ka[-1] in "aeiouy" or kb[-1] in "aeiouy"):
+        return False  # the final vowel changed: a case form (Kamala / Kamali)
+    script = profile(tgt_lang).script
+    pivots = _LATIN_PIVOTS if script == "Latn" else _CYRILLIC_PIVOTS if script == "Cyrl" else ()
+    return not any(zipf(b, lang) for lang in {src_lang, tgt_lang, *pivots})
+
+
+# A source spelling at least this frequent in the target language is a name that language knows
+# well: Scholz has Zipf 4.0 in German and 2.3 in English, Zelensky 1.1 in French
+KNOWN_NAME_ZIPF = 2.0
+
+
 # ---------------------------------------------------------------------------------------------
 # Word frequencies (wordfreq): is a capitalised word a common word of its language?
 # ---------------------------------------------------------------------------------------------

@@ -1019,6 +1019,11 @@ def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool, cross_alpha: b
                                 s.text[toks[i][0]:toks[i + 1][1]])
             if not (same_alpha or cross_alpha):
                 continue
+            raw = _raw_word(n.anchor.text, w) if same_alpha else None
+            if raw:
+                for (ts, te, t), k in zip(toks, keys):
+                    if t[:1].isupper() and ent.misspelt_known_name(raw, nl, t, tl):
+                        return (s.start + ts, s.start + te, t)
             if any(ent.name_similarity(w, nl, k, tl) >= 0.95 for k in keys):
                 continue  # the word is there as expected
             for (ts, te, t), k in zip(toks, keys):
