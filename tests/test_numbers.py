@@ -180,3 +180,18 @@ def test_units_are_read_from_cldr_names_in_each_language():
     assert unit_at("気温は華氏 90 度だった", 6, 8, "ja") == "temperature-fahrenheit"
     assert unit_at("at 5 in the morning", 3, 4, "en") is None                # "in" is a word
     assert unit_at("5 kilometres", 0, 1, "en") == "length-kilometer"        # British spelling
+
+
+def test_currency_sets_from_symbols_and_names():
+    """A currency is the set of codes its symbol or name may stand for."""
+    def codes(text, lang):
+        (a,) = extract(text, lang)
+        return {f[9:] for f in a.extra if f.startswith("currency:")}
+    assert codes("5 millions d'euros", "fr") == {"EUR"}
+    assert {"USD", "CAD", "AUD"} <= codes("5 millions de dollars", "fr")
+    assert "EUR" not in codes("5 millions de dollars", "fr")
+    assert {"USD", "MXN", "CAD"} <= codes("$40", "en")  # "$" writes pesos too
+    assert codes("40 zł", "pl") == {"PLN"}
+    assert codes("500万美元", "zh") >= {"USD"}
+    assert codes("5 млн рублей", "ru") >= {"RUB"}
+    assert codes("40 km", "en") == set()

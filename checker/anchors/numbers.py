@@ -254,6 +254,12 @@ def _currency_symbols() -> dict[str, str]:
     return out
 
 
+def _currency_flags(sym: str, cur: dict[str, str]) -> set[str]:
+    """"currency:XXX" for every currency CLDR writes as ``sym`` ("$": the dollars and pesos)."""
+    from .currencies import symbol_codes
+    return {"currency:" + c for c in symbol_codes().get(sym, {cur.get(sym, sym)})}
+
+
 # --------------------------------------------------------------------------------------------
 # spelled-out numbers
 
@@ -1044,7 +1050,7 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             # currency
             cm = re.search(r"(US\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", text[max(0, s - 5):s])
             if cm and (cm.group(1) in cur or re.fullmatch(r"[A-Z]{3}", cm.group(1)) and cm.group(1) in cur.values()):
-                flags.add("currency:" + cur.get(cm.group(1), cm.group(1)))
+                flags.update(_currency_flags(cm.group(1), cur))
                 lm = re.match(r"([A-Za-z])(?!\w)", text[e:])
                 if not scaled and lm and (f := _letter_scales(b).get(lm.group(1).lower())):
                     value *= f  # "£3m", "$1.2B"
@@ -1054,7 +1060,7 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             else:
                 cm = re.match(r"[\s\u00a0]?(US\$|[^\w\s\d]{1,3}|[A-Z]{3})(?!\w)", text[e:])
                 if cm and (cm.group(1) in cur or cm.group(1) in cur.values()):
-                    flags.add("currency:" + cur.get(cm.group(1), cm.group(1)))
+                    flags.update(_currency_flags(cm.group(1), cur))
             if plain and not flags and value.is_integer() and 1000 <= value <= 2100 \
                     and len(text[s:e]) == 4:
                 flags.add("year")
@@ -1158,6 +1164,13 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if not fl & {"time", "percent", "code", "ordinal", "decade", "century"} \
                 and not any(f.startswith("hours:") for f in fl) and (u := unit_at(text, s, e, b)):
             fl.add("unit:" + u)
+    # the currency named after an amount ("5 millions d'euros", "500万美元", "40 zł")
+    from .currencies import currency_at
+    for s, e, _v, fl in found:
+        if not fl & {"time", "percent", "code", "ordinal", "decade", "century", "year"} \
+                and not any(f.startswith(("currency:", "hours:")) for f in fl) \
+                and (c := currency_at(text, s, e, b)):
+            fl.update("currency:" + code for code in c[0])
     found.sort(key=lambda t: (t[0], t[1]))
     return tuple(Anchor("number", v, s, e, text[s:e], tuple(sorted(fl))) for s, e, v, fl in found)
 

@@ -19,6 +19,7 @@ number-word reader, facing only such words on the other side, is treated the sam
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..anchors import numbers as _num
@@ -117,6 +118,10 @@ def _words_readable(lang: str) -> bool:
 
 def _unit(a: Anchor) -> str | None:
     return next((f[5:] for f in a.extra if f.startswith("unit:")), None)
+
+
+def _currencies(a: Anchor) -> frozenset:
+    return frozenset(f[9:] for f in a.extra if f.startswith("currency:"))
 
 
 def _converted(a: Anchor, b: Anchor) -> bool:
@@ -400,6 +405,33 @@ def unit_changes(src: list[Anchor], tgt: list[Anchor]) -> list[tuple[Anchor, Anc
     return out
 
 
+def _currencies_at(doc, a: Anchor) -> tuple[int, int]:
+    """The amount with its currency: "5 millions de dollars", "$5 million"."""
+    from ..anchors.currencies import currency_at
+    c = currency_at(doc.text, a.start, a.end, doc.lang)
+    if c:
+        return c[1], c[2]
+    m = re.search(r"(US\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", doc.text[max(0, a.start - 5):a.start])
+    return (a.start - len(m.group()) if m else a.start), a.end
+
+
+def currency_changes(src: list[Anchor], tgt: list[Anchor]) -> list[tuple[Anchor, Anchor]]:
+    """(source, target) amounts with one number in currencies that have nothing in common
+    ("5 million euros" -> "5 millions de dollars"; "$" and "dollars" agree, as do "¥" and "yuan"),
+    where the translation states the source's amount in its currency nowhere else."""
+    out = []
+    for a in src:
+        ca = _currencies(a)
+        if not ca or any(_equal(a, c) and (_currencies(c) & ca) for c in tgt):
+            continue
+        for b in tgt:
+            cb = _currencies(b)
+            if cb and not (cb & ca) and _equal(a, b) and not any(b is y for _, y in out):
+                out.append((a, b))
+                break
+    return out
+
+
 @register
 class UnitChanged(Rule):
     """Flags a quantity whose unit the translation changes without converting its number.
@@ -411,7 +443,10 @@ class UnitChanged(Rule):
     "5.000 hectáreas") whose translation keeps the number but states another unit of the same
     kind, one the number does not convert into ("20 miles" -> "20 kilomètres"). A converted
     quantity ("20 miles" -> "32 kilomètres", "90 °F" -> "32 °C", give or take rounding) is no
-    change: the number rules accept it, and this rule is silent.
+    change: the number rules accept it, and this rule is silent. Likewise an amount whose
+    currency changed ("5 million euros" -> "5 millions de dollars"): currencies are read from
+    CLDR's symbols and currency names in each language, each as the set of currencies it may
+    stand for ("$" and "dollars" agree; "¥" is the yen and the yuan).
 
     Why it matters
     --------------
@@ -438,3 +473,10 @@ class UnitChanged(Rule):
                     f"{_unit_name(_unit(b))} in the translation: the unit changed, the number was "
                     f"not converted (\"{ctx.source.text[qa[1]:qa[2]]}\" -> \"{ctx.target.text[qb[1]:qb[2]]}\")",
                     source=ctx.source.span(qa[1], qa[2]), target=ctx.target.span(qb[1], qb[2]))
+            for a, b in currency_changes(src, tgt):
+                qa = _currencies_at(ctx.source, a)
+                qb = _currencies_at(ctx.target, b)
+                yield self.finding(
+                    f"{_val(a)} in the source is {_val(b)} in the translation, in another currency: "
+                    f"\"{ctx.source.text[qa[0]:qa[1]]}\" -> \"{ctx.target.text[qb[0]:qb[1]]}\"",
+                    source=ctx.source.span(*qa), target=ctx.target.span(*qb))
