@@ -127,3 +127,39 @@ def test_duplicated_sentence_is_not_regrouped(encoder):
     S, T = _Side(FR[:1], "fr", encoder), _Side(EN[:1] * 2, "en", encoder)
     got = _regroup([Bead((0,), (0,), 0.8), Bead((), (1,), 0.0)], S, T, encoder, AlignParams())
     assert pairs(got) == [((0,), (0,)), ((), (1,))]
+
+
+# Indonesian and Hebrew are outside the 16 languages the bundled encoder was trained on
+ID = [
+    "Pemerintah mempresentasikan anggarannya untuk tahun depan pada hari Selasa.",
+    "Anggaran itu mencakup kenaikan belanja kesehatan sebesar 3%.",
+    "Pihak oposisi mengecam teks yang tidak adil itu.",
+    "Pemungutan suara akan berlangsung pada akhir November.",
+    "Serikat pekerja menyerukan demonstrasi di Paris pada hari Sabtu.",
+    "Perdana Menteri akan berbicara di televisi pada Kamis malam.",
+]
+HE = [
+    "הממשלה הציגה ביום שלישי את התקציב שלה לשנה הבאה.",
+    "הוא כולל עלייה של 3% בהוצאות על בריאות.",
+    "האופוזיציה גינתה טקסט לא הוגן.",
+    "ההצבעה תתקיים בסוף חודש נובמבר.",
+    "האיגודים קוראים להפגין בפריז ביום שבת.",
+    "ראש הממשלה ידבר בטלוויזיה ביום חמישי בערב.",
+]
+
+
+def test_encoder_is_trusted_where_it_ranks_a_document_as_in_its_own_languages(encoder):
+    from checker.align import aligner as A
+
+    def agrees(src, sl, tgt, tl):
+        s, t = A._Side(src, sl, encoder), A._Side(tgt, tl, encoder)
+        return A._encoder_agrees(s, t, A._first_pass(s.win[1], t.win[1], skip=0.6))
+    assert agrees(FR, "fr", ID, "id") and agrees(EN, "en", ID, "id")
+    assert not agrees(FR, "fr", HE, "he") and not agrees(EN, "en", HE, "he")
+    assert not agrees(FR[:4], "fr", ID[:4], "id")  # too few sentences to judge
+
+
+def test_dropped_sentence_found_in_a_language_the_encoder_was_not_trained_on(encoder):
+    for k in range(len(ID)):
+        got = pairs(align(FR, ID[:k] + ID[k + 1:], "fr", "id", encoder=encoder))
+        assert ((k,), ()) in got, (k, got)
