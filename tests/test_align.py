@@ -163,3 +163,15 @@ def test_dropped_sentence_found_in_a_language_the_encoder_was_not_trained_on(enc
     for k in range(len(ID)):
         got = pairs(align(FR, ID[:k] + ID[k + 1:], "fr", "id", encoder=encoder))
         assert ((k,), ()) in got, (k, got)
+
+
+def test_weekdays_and_names_anchor_a_language_the_encoder_reads_poorly(encoder):
+    # Hebrew: the encoder's similarities are near chance, length alone cannot place a dropped
+    # sentence; its weekday (jeudi / Thursday / חמישי) and the names' consonants can
+    from checker.align.aligner import _calendar_keys, _name_keys
+    assert _calendar_keys(HE[5], "he") == _calendar_keys(EN[5], "en") == _calendar_keys(FR[5], "fr")
+    assert ("s", "SNR") in _name_keys("Prime Minister Denys Shmyhal spoke.", "en") & \
+        _name_keys("ראש הממשלה דניס שמיהל דיבר.", "he")
+    for src, sl in ((FR, "fr"), (EN, "en")):
+        got = pairs(align(src, HE[:5], sl, "he", encoder=encoder))
+        assert ((5,), ()) in got, (sl, got)

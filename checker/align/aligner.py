@@ -79,13 +79,39 @@ _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _anchor_keys(text: str) -> frozenset:
-    """Cheap language-independent anchors for alignment: digit strings and latinised names."""
+    """Cheap language-independent anchors for alignment: digit strings."""
     import unicodedata
 
     digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() and unicodedata.decimal(c, None) is not None else c
                       for c in text)
     keys = {("n", m.group().replace(",", "").replace(".", "")) for m in _NUM.finditer(digits)}
     return frozenset(keys)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _name_keys(text: str, lang: str) -> frozenset:
+    """Consonant skeletons of the words that may be names, to match across scripts (Shmyhal /
+    שמיהל / श्मिहाल: SNR): capitalised words after the first in a script with case, every word
+    of four letters or more in one without. Read only where the encoder is weak."""
+    from ..anchors import entities as ent
+    from ..langs import profile
+    cased = profile(lang).capitalises_names
+    words = _WORDS.findall(text)
+    if cased:
+        words = [w for w in words[1:] if w[:1].isupper() and len(w) >= 4]
+    else:
+        words = [w for w in words if len(w) >= 4]
+    keys = (ent.skeleton(ent.latin_key(w).replace(" ", ""), lang) for w in words)
+    return frozenset(("s", k) for k in keys if len(k) >= 3)
+
+
+def _calendar_keys(text: str, lang: str) -> frozenset:
+    """The weekdays and months a sentence names (CLDR's names: "Thursday" / "יום חמישי" /
+    "thứ Năm"). Read only where the encoder is weak: the date reader loads dictionaries."""
+    from ..anchors import dates
+    return frozenset((a.kind, a.value) for a in dates.extract(text, lang) if a.kind in ("weekday", "month"))
 
 
 COGNATE_PREFIX = 6  # letters two words must share at their start to count as cognates
@@ -135,6 +161,8 @@ class _Side:
             self.win[k] = w / np.maximum(np.linalg.norm(w, axis=1, keepdims=True), 1e-9)
         lens = np.array([len(s) for s in sents], dtype=np.float64)
         self.cum_len = np.concatenate([[0.0], np.cumsum(lens)])
+        self.lang = lang
+        self.names = None  # skeletons of possible names, where the encoder is weak
         self.anchors = [_anchor_keys(s) for s in sents]
         self.cognates = [_cognates(s) for s in sents]
 
@@ -182,6 +210,15 @@ class _Scorer:
         lt = self.tgt.length(b, js)
         dev = np.abs(np.log((lt + 10.0) / ((ls + 10.0) * math.exp(self.log_ratio))))
         c = c + self.p.length_weight * dev + self.p.merge_penalty * (a + b - 2)
+        if self.src.names is not None:
+            # names matched by their consonants: as many as the side that tells names apart has
+            # (the side with case; an uncased side offers all its words)
+            na = frozenset().union(*self.src.names[i:i + a])
+            if na:
+                for k, j in enumerate(js):
+                    nb = frozenset().union(*self.tgt.names[j:j + b])
+                    if nb:
+                        c[k] -= self.p.anchor_weight * len(na & nb) / self._name_base(na, nb)
         sa = frozenset().union(*self.src.anchors[i:i + a])
         if sa:
             for k, j in enumerate(js):
@@ -189,6 +226,13 @@ class _Scorer:
                 if ta:
                     c[k] -= self.p.anchor_weight * len(sa & ta) / max(len(sa), len(ta))
         return c
+
+    def _name_base(self, na: frozenset, nb: frozenset) -> int:
+        from ..langs import profile
+        cs, ct = profile(self.src.lang).capitalises_names, profile(self.tgt.lang).capitalises_names
+        if cs != ct:
+            return max(1, len(na if cs else nb))
+        return max(len(na), len(nb))
 
     def cos(self, a: int, b: int, i: int, j: int) -> float:
         return float(self.tgt.win[b][j] @ self.src.win[a][i])
@@ -359,7 +403,12 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
     # a language the encoder was not trained on: its similarities are trusted in the search when
     # it ranks this document's sentences as it ranks those of its own languages; their absolute
     # values (the rejection and trimming thresholds below) are not
-    scorer = _Scorer(S, T, params, covered or _encoder_agrees(S, T, first))
+    trusted = covered or _encoder_agrees(S, T, first)
+    if not trusted:  # length and anchors decide: weekdays and months are anchors too
+        for side in (S, T):
+            side.anchors = [a | _calendar_keys(t, side.lang) for a, t in zip(side.anchors, side.sents)]
+            side.names = [_name_keys(t, side.lang) for t in side.sents]
+    scorer = _Scorer(S, T, params, trusted)
     windows = _band_from_path(_corners(first), n, m, BAND)
     types = [t for t in BEAD_TYPES if t[0] + t[1] <= params.max_bead] + list(SKIP_TYPES)
     raw = _dp(n, m, windows, types, scorer.cost, params.skip_cost)
