@@ -743,6 +743,22 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
             g = _garbled(n, sl, tsents, tl, same_alpha, cross_alpha)
             if g:
                 res.garbled.append((n,) + g)
+        # a name of the translation found in the source by its spelling, one letter off a name
+        # the target language knows well, where the source's reader took no name (German
+        # "Christian Lindner" -> "Christian Lindler": a capitalised German word may be a noun)
+        if same_alpha:
+            for n in tgts:
+                if not n.matched or not n.counterpart or n.cldr or n.weak or \
+                        any(g[1] < n.anchor.end and n.anchor.start < g[2] for g in res.garbled):
+                    continue
+                s0, s1 = n.counterpart
+                stext = ctx.source.text[s0:s1]
+                hit = next(((ts, te, tw) for _, _, sw in ent._tokens(stext)
+                            for ts, te, tw in ent._tokens(n.anchor.text)
+                            if tw[:1].isupper() and ent.misspelt_known_name(sw, sl, tw, tl)), None)
+                if hit:
+                    src_name = Name(Anchor("entity", ent.latin_key(stext), s0, s1, stext), "source")
+                    res.garbled.append((src_name, n.anchor.start + hit[0], n.anchor.start + hit[1], hit[2]))
         # a doubled name in the translation ("Shoygu Shoygu") whose source has it once
         for n in tgts:
             ws = n.anchor.value.split()
@@ -1030,6 +1046,8 @@ def _garbled(n: Name, nl: str, tsents, tl: str, same_alpha: bool, cross_alpha: b
                 if not t[:1].isupper() or ent._is_acronym(t) or "acronym" in n.anchor.extra:
                     continue  # acronyms reorder their letters in translation: OTAN / NATO
                 if ent.is_garbled_variant(w, k) if same_alpha else ent.letters_swapped(w, k):
+                    if raw and ent.own_spelling(raw, t, tl):
+                        continue  # German "Michail" for Mikhail
                     return (s.start + ts, s.start + te, t)
     return None
 
