@@ -17,9 +17,13 @@
 * spelled-out numbers: text2num where it supports the language, else a lexicon generated with
   num2words (with its case and gender forms where it has them), mapped back to offsets.
 
-Flags in ``Anchor.extra``: "percent", "ordinal", "currency:XXX", "year" (a plain integer in
-1000-2100), "word" (written in words), "time", "cjk". The sign of a number is ignored ("-5"
-and "minus five" both give 5.0): translations move the sign into words too often.
+Flags in ``Anchor.extra``: "percent", "ordinal", "currency:XXX" (one for each currency the
+symbol or name may stand for, see ``anchors.currencies``), "year" (a plain integer in
+1000-2100), "word" (written in words), "time", "h24:H" (the hour on a 24-hour clock where the
+text tells the half of the day: "9 p.m.", "21:00", "9 вечера" by CLDR's periods of the day),
+"unit:ID", "cjk". The sign of a number is ignored ("-5%" and "a fall of 5%" both give 5.0:
+translations move the sign into words too often), except a temperature's: "-15 degrees" and
+"minus 15 Grad" (num2words' word for minus) are -15.0.
 """
 from __future__ import annotations
 
@@ -181,6 +185,74 @@ def _hour_word_re(lang: str):
     alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"  # noqa: E731
     return re.compile(r"[\s\u00a0\u202f]*(?:(?P<clock>" + alt(clock) + r")|(?P<duration>" + alt(duration)
                       + r"))(?!\w)", re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _day_period_words(lang: str) -> dict[str, frozenset]:
+    """CLDR's format names of the periods of the day, lower-cased -> their period ids ("утра":
+    morning1; French "du matin" is morning1 and night1; "PM": pm)."""
+    out: dict[str, set] = {}
+    periods = _locale(lang).day_periods.get("format", {})
+    for width in ("wide", "abbreviated"):
+        for key, word in periods.get(width, {}).items():
+            if key not in ("midnight", "noon") and len(str(word).strip(". ")) > 1:
+                out.setdefault(str(word).lower(), set()).add(key)
+    return {w: frozenset(k) for w, k in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _period_after_re(lang: str):
+    words = sorted(_day_period_words(lang), key=len, reverse=True)
+    return re.compile(r"[\s\u00a0\u202f]+(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _hour_of_day(h: int, periods: frozenset, lang: str) -> int | None:
+    """The hour on a 24-hour clock of hour ``h`` said with a period of the day: "9 вечера" is 21,
+    "3 ночи" 3, "11 ночи" 23 (CLDR's rules of each language's periods); None if both halves fit."""
+    import datetime
+
+    from babel.dates import get_period_id
+    fits = []
+    for hh in (h % 12, h % 12 + 12):
+        pid = get_period_id(datetime.time(hh, 1), locale=_locale(lang))
+        if pid in periods or ("am" in periods and hh < 12) or ("pm" in periods and hh >= 12):
+            fits.append(hh)
+    return fits[0] if len(fits) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def _minus_word(lang: str) -> str:
+    """The word for minus before a number, from num2words ("minus", "moins", "минус", "eksi")."""
+    try:
+        from num2words import num2words
+        neg, pos = num2words(-15, lang=_base(lang)), num2words(15, lang=_base(lang))
+    except Exception:  # noqa: BLE001 - a language num2words lacks or fails on
+        return ""
+    return neg[:len(neg) - len(pos)].strip().lower() if neg.endswith(pos) else ""
+
+
+_MINUS_BEFORE = re.compile(r"(?:^|[\s(\[])[-−‒–]$")
+
+
+def _negative(text: str, start: int, lang: str) -> int | None:
+    """Where the minus sign or word before the number at ``start`` begins ("-15", "minus 15"),
+    or None."""
+    if _MINUS_BEFORE.search(text[max(0, start - 2):start]):
+        return start - 1
+    word = _minus_word(lang)
+    if not word:
+        return None
+    window = text[max(0, start - len(word) - 2):start]
+    before = window.rstrip().lower()
+    if before.endswith(word) and not before[:-len(word)][-1:].isalnum():
+        return start - len(window) + len(before) - len(word)
+    return None
+
+
+def _half_of_day(h: int, suffix: str) -> int:
+    """24-hour hour of "9 a.m." / "9 p.m."."""
+    return h % 12 + (12 if suffix.strip().lower().startswith("p") else 0)
 
 
 def _lcp(a: str, b: str) -> int:
@@ -909,9 +981,13 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             continue  # "3.45" is a decimal unless a time word follows ("14.30 Uhr", "1.30 pm")
         h, mi = int(m.group(1)), int(m.group(2))
         e = m.end()
+        flags = ("time",)
         if (ap := _AMPM.match(text[e:])):
             e += ap.end()
-        add(m.start(), e, _clock(h, mi), ("time",))
+            flags += (f"h24:{_half_of_day(h, ap.group())}",)
+        elif h >= 13:
+            flags += (f"h24:{h % 24}",)  # "21:30": the evening
+        add(m.start(), e, _clock(h, mi), flags)
     for rx in (_MIL_TIME_RE, _AMPM_TIME_RE, _CJK_TIME_RE, _H_TIME_RE):
         for m in rx.finditer(sh):
             if _overlaps(m.start(), m.end(), taken):
@@ -921,7 +997,12 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             mi = 30 if mi == "半" else int(mi or 0)
             if h > 24 or mi > 59:
                 continue
-            add(m.start(), m.end(), _clock(h, mi), ("time", f"hours:{h}") if rx is _H_TIME_RE else ("time",))
+            flags = ("time", f"hours:{h}") if rx is _H_TIME_RE else ("time",)
+            if rx is _AMPM_TIME_RE:
+                flags += (f"h24:{_half_of_day(h, m.group()[len(m.group('h')):].lstrip(':0123456789'))}",)
+            elif rx is _MIL_TIME_RE or (rx is _H_TIME_RE and h >= 13):
+                flags += (f"h24:{h % 24}",)  # "0900 GMT", "à 20 h"
+            add(m.start(), m.end(), _clock(h, mi), flags)
 
     # CJK numerals (and digits followed by 万/億/千 ...)
     for m in _CJK_SEQ.finditer(sh):
@@ -1073,6 +1154,15 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 # way "9 p.m." or "21 hours" on the other side agrees (see rules.numbers._equal)
                 flags.update(("time", f"hours:{value:g}") if hm.group("clock") else (f"hours:{value:g}",))
                 e += hm.end()
+                # the half of the day: "21 Uhr", "9 вечера", "9 Uhr abends", "9 heures du matin"
+                periods = _day_period_words(b).get((hm.group("clock") or "").strip().lower())
+                if not periods and (pr := _period_after_re(b)) and (pm := pr.match(text, e)):
+                    periods = _day_period_words(b).get(pm.group(1).lower())
+                    e = pm.end()
+                hh = _hour_of_day(int(value), periods, b) if periods else (
+                    int(value) % 24 if value >= 13 and hm.group("clock") else None)
+                if hh is not None:
+                    flags.update(("time", f"h24:{hh}"))
             if alt is not None and alt != value:
                 flags.add(f"alt:{alt:g}")
             if "ordinal" in flags and _century_after(text[e:], b):
@@ -1160,10 +1250,12 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             fl.add(f"clock:{_clock(int(cm.group(1)), int(cm.group(2))):g}")
     # the unit a quantity is measured in ("20 miles", "32 km", "90 °F"): a translation may convert it
     from .units import unit_at
-    for s, e, _v, fl in found:
+    for k, (s, e, v, fl) in enumerate(found):
         if not fl & {"time", "percent", "code", "ordinal", "decade", "century"} \
                 and not any(f.startswith("hours:") for f in fl) and (u := unit_at(text, s, e, b)):
             fl.add("unit:" + u)
+            if u.startswith("temperature") and v > 0 and (ns := _negative(text, s, b)) is not None:
+                found[k] = (ns, e, -v, fl)  # "-15 degrees", "minus 15 Grad": the sign is the fact
     # the currency named after an amount ("5 millions d'euros", "500万美元", "40 zł")
     from .currencies import currency_at
     for s, e, _v, fl in found:

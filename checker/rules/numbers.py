@@ -40,7 +40,7 @@ def _fmt(v: float) -> str:
 def _canonical(v: float) -> float:
     """The value to 12 significant digits: 2.0761 trillion and 2兆761億 are one number, however
     the float arithmetic of scale words rounded them."""
-    return float(f"{abs(v):.12g}")
+    return float(f"{v:.12g}")  # signed: only a temperature is read with its sign
 
 
 def _values(a: Anchor) -> set:
@@ -58,7 +58,13 @@ def _hours(a: Anchor) -> float | None:
     return next((float(f[6:]) for f in a.extra if f.startswith("hours:")), None)
 
 
+def _h24(a: Anchor) -> int | None:
+    return next((int(f[4:]) for f in a.extra if f.startswith("h24:")), None)
+
+
 def _equal(a: Anchor, b: Anchor) -> bool:
+    if (da := _h24(a)) is not None and (db := _h24(b)) is not None and da != db:
+        return False  # "9 p.m." is not "9 утра"
     ha, hb = _hours(a), _hours(b)
     if ha is not None or hb is not None:
         # a whole hour is a time of day or a number of hours: "21 Uhr" = "9 p.m." = "21 heures",
