@@ -936,6 +936,24 @@ def numeric_dates(sh: str, lang: str):
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _digit_month_re(lang: str):
+    """CLDR month names that hold the month's number, outside CJK ("tháng 5", "thg 5"), the
+    number in a group of its own; None for a language without them."""
+    if lang in ("zh", "ja", "ko"):
+        return None  # "12月": month_number_spans
+    from .dates import _names
+    forms = {f.lower() for f, kind, _v, _a in _names(lang)
+             if kind == "month" and re.search(r"\d", f) and not re.fullmatch(r"M\d+", f)}
+    if not forms:
+        return None
+    alts = []
+    for f in sorted(forms, key=len, reverse=True):
+        d = re.search(r"\d+", f)
+        alts.append(re.escape(f[:d.start()]) + r"(" + re.escape(d.group()) + r")" + re.escape(f[d.end():]))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\d)", re.I)
+
+
 def month_number_spans(sh: str):
     """Spans of "12月" / "12월" month numbers (values 1-12) in shadow text."""
     return [(m.start(1), m.end(1), int(m.group(1))) for m in _MONTH_NUM_RE.finditer(sh)
@@ -968,10 +986,15 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         add(*dspan, d, (f"alt:{mo}",) if ambiguous else ())
         add(*yspan, y, ("year",) if 1000 <= y <= 2100 else ())
         taken.append(mspan)
-    # months written with digits in CJK ("12月"): a month, not a number
+    # months written with digits in CJK ("12月") and in Vietnamese ("tháng 5"): a month, not a number
     for s, e, _v in month_number_spans(sh):
         if not _overlaps(s, e, taken):
             taken.append((s, e))
+    if (rx := _digit_month_re(b)) is not None:
+        for m in rx.finditer(text):
+            g = m.lastindex  # the number's group of the form that matched
+            if not _overlaps(m.start(g), m.end(g), taken):
+                taken.append((m.start(g), m.end(g)))
     # clock times: "14:30", "14 h 30", "14.30 Uhr", "1200 GMT", "9 a.m.", "15时50分", "9点半"
     for m in _TIME_RE.finditer(sh):
         if _overlaps(m.start(), m.end(), taken):
