@@ -491,6 +491,9 @@ ABSENT = 0.45
 # Two unmatched names of the two sides that sound alike and nearly mean the same are one name
 # translated (Gandawie / Ghent: name_similarity 0.70, cosine 0.49; Neapel / Napoli).
 SOUNDS_ALIKE = 0.65
+# Two names that share a first name and whose last words sound less alike than this are two
+# people, whatever the encoder says of them ("Joe Biden" / "Joe Trump")
+OTHER_NAME = SOUNDS_ALIKE
 # A name compared with every phrase (one to three words) of the other side: short strings all
 # have some similarity, so the evidence ("render") is how far the closest phrase stands out from
 # the average phrase ("peak": 0.4-0.6 for a name translated there, 0.1-0.3 for a name with no
@@ -897,6 +900,8 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             cu, cv = gaz.name_places(u.anchor.text, u.lang), gaz.name_places(v.anchor.text, v.lang)
             if cu and cv and not cu & cv:
                 continue  # two different cities (GeoNames): 京都 is no rendering of Osaka
+            if _other_surname(u, v):
+                continue  # "Joe Trump" is no rendering of "Joe Biden", however alike they read
             c = meaning.cos(u.anchor.text, v.anchor.text)
             if c >= RENDERED or (c >= ABSENT and _sound_alike(u, v) >= SOUNDS_ALIKE) \
                     or _expands(u, v) or _expands(v, u):
@@ -923,14 +928,18 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
             cities = _other_cities(n.anchor.text, sents, lang, n.lang)
             not_renderings = _other_places(_codes(n.anchor), [o.anchor for o in others[n.side]], sents, lang) + cities
             claimed = [] if n.kind == "free" else claimed_by.get(n.side, [])
+            unrelated = list(cities)
             if n.level >= 2 and n.kind == "anchor":
                 # a surely carried-over name is not rendered by another such name left unmatched on
                 # the other side: step 1 compared the two and found them different names
-                # ("Takagi" is close in meaning to "Japon", "Gary Anderson" to "Оливер Дауден")
-                not_renderings = list(not_renderings) + (rivals_t if n.side == "source" else rivals_s)
+                # ("Takagi" is close in meaning to "Japon", "Gary Anderson" to "Оливер Дауден"),
+                # nor does their closeness count in the gain ("Joe Biden" / "Joe Trump")
+                rivals = rivals_t if n.side == "source" else rivals_s
+                not_renderings = list(not_renderings) + rivals
+                unrelated += rivals
             n.render = meaning.name_peak(n, own_doc, own_sents, own_lang, doc, sents, lang, not_renderings,
                                          claimed) \
-                - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents, cities)
+                - GAIN_WEIGHT * meaning.gain(n, ctx, ssents, tsents, unrelated)
             if n.side == "source" and n.kind != "free":
                 d = meaning.confirms(n, ctx, ssents, tsents)
                 n.render += CONFIRM_WEIGHT * min(d, 0.0)
@@ -953,6 +962,16 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
         res.replaced.append((loose_s.pop(0), rem_t.pop(0)))
     res.missing.extend(rem_s)
     res.added.extend(rem_t)
+
+
+def _other_surname(u: "Name", v: "Name") -> bool:
+    """Two names of several words that share a first word and end on different ones: two people
+    ("Olaf Scholz" / "Olaf Merz", "Владимир Путин" / "Владимир Зеленский")."""
+    wu, wv = _words(u.anchor.value), _words(v.anchor.value)
+    if len(wu) < 2 or len(wv) < 2 or len(wu[-1]) < 3 or len(wv[-1]) < 3:
+        return False
+    same_first = any(ent.name_similarity(a, u.lang, b, v.lang) >= MATCH for a in wu[:-1] for b in wv[:-1])
+    return same_first and ent.name_similarity(wu[-1], u.lang, wv[-1], v.lang) < OTHER_NAME
 
 
 def _inconsistent_renderings(ctx: Context, renderings) -> None:
