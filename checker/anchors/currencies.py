@@ -141,7 +141,7 @@ FUNCTION_ZIPF = 6.0  # a word this frequent is a function word (de 7.7, des 7.2,
 # what may stand between an amount and its currency: a scale word's dot ("5 Mio. Euro"), one
 # frequent short word ("5 millions de dollars", "5 milioni di euro") or an elided one ("d'euros")
 _SHORT_WORD = re.compile(r"\.?[\s\u00a0]+([^\W\d_]{1,3})[\s\u00a0]+|\.?[\s\u00a0]+([^\W\d_]{1,2})['’]")
-_SYMBOL_AFTER = re.compile(r"\.?[\s\u00a0]?(US\$|[^\s\d,;:!?()\[\]\"'«»“”„%‰/-]{1,4})")
+_SYMBOL_AFTER = re.compile(r"\.?[\s\u00a0]?([A-Z]{1,3}\$|[^\s\d,;:!?()\[\]\"'«»“”„%‰/-]{1,4})")
 
 
 def currency_at(text: str, start: int, end: int, lang: str) -> tuple[frozenset, int, int] | None:

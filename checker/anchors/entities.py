@@ -1229,8 +1229,8 @@ def _run_anchors(text, toks, run, lang, cal):
     for pos, idx in enumerate(run):
         s, e, t = toks[idx]
         tl = t.lower().rstrip(".")
-        if tl in cal or len(tl.replace(".", "")) < 2 or _not_a_name(t):
-            keep.append(False)
+        if tl in cal or len(tl.replace(".", "")) < 2 or _not_a_name(t) or text[e:e + 1] == "$":
+            keep.append(False)  # ... and a dollar's prefix: HK$, NZ$
         elif _is_acronym(t):
             keep.append(True)
         else:

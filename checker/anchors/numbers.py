@@ -213,12 +213,21 @@ def _hour_of_day(h: int, periods: frozenset, lang: str) -> int | None:
     import datetime
 
     from babel.dates import get_period_id
-    fits = []
-    for hh in (h % 12, h % 12 + 12):
+    def within(hh):
         pid = get_period_id(datetime.time(hh, 1), locale=_locale(lang))
-        if pid in periods or ("am" in periods and hh < 12) or ("pm" in periods and hh >= 12):
-            fits.append(hh)
-    return fits[0] if len(fits) == 1 else None
+        return pid in periods or ("am" in periods and hh < 12) or ("pm" in periods and hh >= 12)
+    fits = [hh for hh in (h % 12, h % 12 + 12) if within(hh)]
+    if len(fits) == 1:
+        return fits[0]
+    if not fits:
+        # said past the period's edge ("8 de la tarde" is 20:00, CLDR's tarde ends at 20): the
+        # half of the day the period lies in
+        hours = [hh for hh in range(24) if within(hh)]
+        if hours and all(hh >= 12 for hh in hours):
+            return h % 12 + 12
+        if hours and all(hh < 12 for hh in hours):
+            return h % 12
+    return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -326,10 +335,18 @@ def _currency_symbols() -> dict[str, str]:
     return out
 
 
+def _iso_code(code: str) -> bool:
+    from .currencies import _current
+    return code in _current()
+
+
 def _currency_flags(sym: str, cur: dict[str, str]) -> set[str]:
     """"currency:XXX" for every currency CLDR writes as ``sym`` ("$": the dollars and pesos)."""
     from .currencies import symbol_codes
-    return {"currency:" + c for c in symbol_codes().get(sym, {cur.get(sym, sym)})}
+    codes = symbol_codes().get(sym)
+    if codes is None and sym.endswith("$"):
+        codes = symbol_codes()["$"]  # "S$", a dollar CLDR writes otherwise
+    return {"currency:" + c for c in codes or {cur.get(sym, sym)}}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1008,8 +1025,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
         if (ap := _AMPM.match(text[e:])):
             e += ap.end()
             flags += (f"h24:{_half_of_day(h, ap.group())}",)
-        elif h >= 13:
-            flags += (f"h24:{h % 24}",)  # "21:30": the evening
+        elif h >= 13 or m.group(1).startswith("0"):
+            flags += (f"h24:{h % 24}",)  # "21:30", "08:00": a 24-hour clock
         add(m.start(), e, _clock(h, mi), flags)
     for rx in (_MIL_TIME_RE, _AMPM_TIME_RE, _CJK_TIME_RE, _H_TIME_RE):
         for m in rx.finditer(sh):
@@ -1152,8 +1169,9 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 flags.add("ordinal")
                 s -= 1
             # currency
-            cm = re.search(r"(US\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", text[max(0, s - 5):s])
-            if cm and (cm.group(1) in cur or re.fullmatch(r"[A-Z]{3}", cm.group(1)) and cm.group(1) in cur.values()):
+            cm = re.search(r"([A-Z]{1,3}\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", text[max(0, s - 5):s])
+            if cm and (cm.group(1) in cur or cm.group(1).endswith("$")
+                       or re.fullmatch(r"[A-Z]{3}", cm.group(1)) and _iso_code(cm.group(1))):
                 flags.update(_currency_flags(cm.group(1), cur))
                 lm = re.match(r"([A-Za-z])(?!\w)", text[e:])
                 if not scaled and lm and (f := _letter_scales(b).get(lm.group(1).lower())):
@@ -1162,8 +1180,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                     plain = False
                     e += 1
             else:
-                cm = re.match(r"[\s\u00a0]?(US\$|[^\w\s\d]{1,3}|[A-Z]{3})(?!\w)", text[e:])
-                if cm and (cm.group(1) in cur or cm.group(1) in cur.values()):
+                cm = re.match(r"[\s\u00a0]?([A-Z]{1,3}\$|[^\w\s\d]{1,3}|[A-Z]{3})(?!\w)", text[e:])
+                if cm and (cm.group(1) in cur or _iso_code(cm.group(1))):
                     flags.update(_currency_flags(cm.group(1), cur))
             if plain and not flags and value.is_integer() and 1000 <= value <= 2100 \
                     and len(text[s:e]) == 4:
@@ -1271,6 +1289,8 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
     for s, e, _v, fl in found:
         if "time" not in fl and (cm := _DOT_CLOCK.fullmatch(text[s:e])):
             fl.add(f"clock:{_clock(int(cm.group(1)), int(cm.group(2))):g}")
+            if int(cm.group(1)) >= 13 or cm.group(1).startswith("0"):
+                fl.add(f"h24:{int(cm.group(1)) % 24}")  # "a las 21.00", "om 08.30 uur"
     # the unit a quantity is measured in ("20 miles", "32 km", "90 °F"): a translation may convert it
     from .units import unit_at
     for k, (s, e, v, fl) in enumerate(found):

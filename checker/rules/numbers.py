@@ -40,7 +40,9 @@ def _fmt(v: float) -> str:
 def _canonical(v: float) -> float:
     """The value to 12 significant digits: 2.0761 trillion and 2兆761億 are one number, however
     the float arithmetic of scale words rounded them."""
-    return float(f"{v:.12g}")  # signed: only a temperature is read with its sign
+    # unsigned: a minus is often said in words no library lists ("15 degrees below zero", 零下,
+    # "20 градусов мороза"), so a sign read on one side only proves nothing
+    return float(f"{abs(v):.12g}")
 
 
 def _values(a: Anchor) -> set:
@@ -133,7 +135,13 @@ def _currencies(a: Anchor) -> frozenset:
 def _converted(a: Anchor, b: Anchor) -> bool:
     """One quantity in two units: "20 miles" = "32 km", "90 °F" = "32 degrés Celsius"."""
     ua, ub = _unit(a), _unit(b)
-    return bool(ua and ub) and _units.converts(float(a.value), ua, float(b.value), ub)
+    if not (ua and ub):
+        return False
+    va, vb = float(a.value), float(b.value)
+    # a temperature's sign where it was read ("-4 °F" = "-20 °C"); either sign where it may not
+    # have been ("-4 °F" = "20 degrés sous zéro")
+    return any(_units.converts(x, ua, y, ub) for x in {va, -abs(va)} for y in {vb, -abs(vb)}
+               if (x == va or va > 0) and (y == vb or vb > 0))
 
 
 def compare(src: list[Anchor], tgt: list[Anchor]):
@@ -417,7 +425,7 @@ def _currencies_at(doc, a: Anchor) -> tuple[int, int]:
     c = currency_at(doc.text, a.start, a.end, doc.lang)
     if c:
         return c[1], c[2]
-    m = re.search(r"(US\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", doc.text[max(0, a.start - 5):a.start])
+    m = re.search(r"([A-Z]{1,3}\$|[^\w\s\d]{1,3}|[A-Z]{3})[\s\u00a0]?$", doc.text[max(0, a.start - 5):a.start])
     return (a.start - len(m.group()) if m else a.start), a.end
 
 
