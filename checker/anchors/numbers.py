@@ -23,7 +23,8 @@ symbol or name may stand for, see ``anchors.currencies``), "year" (a plain integ
 text tells the half of the day: "9 p.m.", "21:00", "9 вечера" by CLDR's periods of the day),
 "unit:ID", "cjk". The sign of a number is ignored ("-5%" and "a fall of 5%" both give 5.0:
 translations move the sign into words too often), except a temperature's: "-15 degrees" and
-"minus 15 Grad" (num2words' word for minus) are -15.0.
+"minus 15 Grad" (num2words' word for minus) are -15.0, for conversions ("-4 °F" = "-20 °C");
+the number rules still compare values without their sign ("15 Grad unter null" has none).
 """
 from __future__ import annotations
 
@@ -204,6 +205,24 @@ def _day_period_words(lang: str) -> dict[str, frozenset]:
 def _period_after_re(lang: str):
     words = sorted(_day_period_words(lang), key=len, reverse=True)
     return re.compile(r"[\s\u00a0\u202f]+(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
+
+
+@functools.lru_cache(maxsize=None)
+def _period_before_re(lang: str):
+    from ..langs import profile
+    words = sorted(_day_period_words(lang), key=len, reverse=True)
+    edge = r"(?<!\w)" if profile(lang).spaces else ""  # 会议下午3点: no space before a period
+    return re.compile(edge + "(" + "|".join(map(re.escape, words)) + r")[\s\u00a0\u202f]*$", re.I) if words else None
+
+
+def _period_next_to(text: str, start: int, end: int, lang: str) -> str | None:
+    """The period of the day written right before or right after a time ("下午3点", "9 مساءً")."""
+    text = text.replace("'", "’")  # "'s avonds" typed with a straight apostrophe
+    if (rx := _period_after_re(lang)) and (m := rx.match(text, end)):
+        return m.group(1).lower()
+    if (rx := _period_before_re(lang)) and (m := rx.search(text[max(0, start - 16):start])):
+        return m.group(1).lower()
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1291,6 +1310,16 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
             fl.add(f"clock:{_clock(int(cm.group(1)), int(cm.group(2))):g}")
             if int(cm.group(1)) >= 13 or cm.group(1).startswith("0"):
                 fl.add(f"h24:{int(cm.group(1)) % 24}")  # "a las 21.00", "om 08.30 uur"
+    # a time of day with a period of the day before or after it: "下午3点", "오후 6시", "午前4時",
+    # "18h30 's avonds", "2h da tarde"
+    if (periods := _day_period_words(b)):
+        for s, e, v, fl in found:
+            if "time" not in fl or any(f.startswith("h24:") for f in fl):
+                continue
+            hour = next((int(float(f[6:])) for f in fl if f.startswith("hours:")), int(v // 60) % 12)
+            word = _period_next_to(text, s, e, b)
+            if word and (hh := _hour_of_day(hour, periods[word], b)) is not None:
+                fl.add(f"h24:{hh}")
     # the unit a quantity is measured in ("20 miles", "32 km", "90 °F"): a translation may convert it
     from .units import unit_at
     for k, (s, e, v, fl) in enumerate(found):
@@ -1298,7 +1327,7 @@ def _extract(text: str, lang: str) -> tuple[Anchor, ...]:
                 and not any(f.startswith("hours:") for f in fl) and (u := unit_at(text, s, e, b)):
             fl.add("unit:" + u)
             if u.startswith("temperature") and v > 0 and (ns := _negative(text, s, b)) is not None:
-                found[k] = (ns, e, -v, fl)  # "-15 degrees", "minus 15 Grad": the sign is the fact
+                found[k] = (ns, e, -v, fl)  # "-15 degrees", "minus 15 Grad": for conversions
     # the currency named after an amount ("5 millions d'euros", "500万美元", "40 zł")
     from .currencies import currency_at
     for s, e, _v, fl in found:
