@@ -95,6 +95,7 @@ def _prep(key: str, lang: str) -> str:
     elif base == "el":  # Greek writes d as ντ and b as μπ
         k = re.sub(r"^nt", "d", k)
         k = re.sub(r"^mp", "b", k)
+        k = k.replace("ch", "kh")  # χ (anyascii ch) is a kh: Χάρκοβο, Μιχαήλ, not a church's ch
     elif base == "he":
         # anyascii writes both vav and bet as v: a double vav starting a word is a w (וושינגטון),
         # a single v there a consonant (ביידן, ולדימיר), and vav inside a word a vowel letter
