@@ -85,7 +85,8 @@ _CHAR_WEIGHT = {"Hans": 3.3, "Hant": 3.3, "Jpan": 3.3}
 # that is never left without its object ("according to,", "such as."); a reporting verb right
 # after a closing quotation mark and before the full stop, its speaker gone ('..." said.').
 _WORD_TRACES = {
-    "en": (r"\b(the|The|an|An|a|of)([,;:!?)]|\.(?![A-Za-z]))",
+    # a capitalised "An" or "The" after a word is a name's ("Hoi An,"), not an article
+    "en": (r"\b((?<![A-Za-z] )The|(?<![A-Za-z] )An|the|an|a|of)([,;:!?)]|\.(?![A-Za-z]))",
            r"\b(the|The|an|An|a)\s+(is|was|are|were|has|had)\b",
            r"\b([Aa]ccording to|[Ss]uch as|[Dd]ue to|[Tt]hanks to)([,;:!?)]|\.(?![A-Za-z]))",
            r"[\"”]\s*(said|says|added|told|wrote|asked)(\.(?![A-Za-z]))"),

@@ -184,6 +184,9 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if best < 1.0 and ("kh" in a or "kh" in b):
         for v in ("h", "x"):  # Хоффенхайм / Hoffenheim, Техас / Texas
             best = max(best, _name_similarity(a.replace("kh", v), a_lang, b.replace("kh", v), b_lang))
+    if best < 1.0 and ("w" in a or "w" in b) and "Cyrl" in (_script_of(a_lang), _script_of(b_lang)):
+        # Cyrillic writes a w as в: Вібово / Wibowo, Вашингтон / Washington
+        best = max(best, _name_similarity(a.replace("w", "v"), a_lang, b.replace("w", "v"), b_lang))
     if best < 1.0:
         # Japanese and Korean write a v after a vowel that closes a syllable as u, the way
         # Ukrainian says it (Kyiv / キーウ, 키이우), where Chinese and alphabets keep a v or f
@@ -811,6 +814,14 @@ def calendar_words(lang: str) -> frozenset:
     return frozenset(words)
 
 
+def _calendar_form(text: str, s: int, e: int, lang: str) -> bool:
+    """Whether the date reader reads text[s:e] as a weekday or month: a declined form CLDR's
+    forms lack ("τον Μάρτιο")."""
+    from . import dates
+    return any(a.kind in ("weekday", "month") and a.start <= s and e <= a.end + 1
+               for a in dates.extract(text, lang))
+
+
 def _inflects(tok: str, name: str, lang: str) -> bool:
     """Whether lowercase word ``tok`` is an inflected or derived form of the name word ``name``."""
     if tok == name:
@@ -1230,7 +1241,8 @@ def _run_anchors(text, toks, run, lang, cal):
     for pos, idx in enumerate(run):
         s, e, t = toks[idx]
         tl = t.lower().rstrip(".")
-        if tl in cal or len(tl.replace(".", "")) < 2 or _not_a_name(t) or text[e:e + 1] == "$":
+        if tl in cal or len(tl.replace(".", "")) < 2 or _not_a_name(t) or text[e:e + 1] == "$" \
+                or _calendar_form(text, s, e, lang):
             keep.append(False)  # ... and a dollar's prefix: HK$, NZ$
         elif _is_acronym(t):
             keep.append(True)

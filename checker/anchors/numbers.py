@@ -307,6 +307,12 @@ def _scale_of(word: str, lang: str) -> float | None:
         n = _lcp(w, f)
         if n >= 5 and n >= len(f) - 1 and len(w) - n <= 3 and n > best_len:
             best, best_len = factor, n
+    if best is None and w.endswith(".") and len(w) >= 4:
+        # an abbreviation is a scale word's beginning and a dot ("εκατ." for εκατομμύρια), when
+        # the scale words it begins agree
+        factors = {factor for form, factor in table.items() if form.startswith(w[:-1]) and len(form) > len(w)}
+        if len(factors) == 1:
+            best = factors.pop()
     return best
 
 

@@ -558,6 +558,8 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
             word, occ, kind = copied
             if _inside_quotes(tgt_doc.text, A, B, sent.start, sent.end):
                 continue  # a quoted title or term
+            if _currency_word(word, sl) or _currency_word(t, tl):
+                continue  # a currency keeps its name ("rupiah", "złoty", "yen")
             if ts == "Latn" and not script_fits("Latn", tprof.script) and t[:1].islower() \
                     and (zs := zipf(word.casefold(), sl)) is not None and zs >= SOURCE_WORD_MIN \
                     and not _name_particle(t, toks, k):
@@ -579,6 +581,13 @@ def _mixed_tokens(ctx: Context, bead: Bead, skip: set[int]):
 @functools.lru_cache(maxsize=20_000)
 def _word_language(word: str) -> tuple[tuple[str, float], ...]:
     return tuple((_lid_code(r["lang"]), float(r["score"])) for r in _detect(word))
+
+
+def _currency_word(word: str, lang: str) -> bool:
+    """A word of a currency's name in the language or in English (CLDR): "rupiah", "forint"."""
+    from ..anchors.currencies import _names
+    w = word.casefold()
+    return w in _names(lang) or w in _names("en")
 
 
 def _name_particle(t: str, toks, k: int) -> bool:
