@@ -16,6 +16,7 @@ Two amounts are in different currencies only when the two sets share no code.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import re
@@ -59,16 +60,40 @@ def symbol_codes() -> dict[str, frozenset]:
         for lang, info in languages.get(territory, {}).items():
             if info.get("official_status"):
                 idents.add(f"{lang}_{territory}")
-    for ident in sorted(idents):
-        try:
-            loc = Locale.parse(ident)
-        except (ValueError, LookupError, UnknownLocaleError):
-            continue
-        for code, sym in loc.currency_symbols.items():
-            if code in current and sym != code and is_symbol(sym):
-                out.setdefault(sym, set()).add(code)
+    with _transient_locales() as let_go:
+        for k, ident in enumerate(sorted(idents)):
+            try:
+                loc = Locale.parse(ident)
+            except (ValueError, LookupError, UnknownLocaleError):
+                continue
+            for code, sym in loc.currency_symbols.items():
+                if code in current and sym != code and is_symbol(sym):
+                    out.setdefault(sym, set()).add(code)
+            if k % 16 == 15:
+                let_go()
     out.setdefault("US$", set()).add("USD")
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@contextlib.contextmanager
+def _transient_locales():
+    """Babel keeps every locale it loads; the few hundred locales read here for their currency
+    symbols and names are let go as they are read (the symbols alone held 105 MB). Babel's cache
+    is private: without it, nothing is let go."""
+    from babel import localedata
+    cache = getattr(localedata, "_cache", None)
+    if not isinstance(cache, dict):
+        yield lambda: None
+        return
+    kept = set(cache) | {"root"}
+
+    def let_go():
+        for key in [k for k in cache if k not in kept]:
+            cache.pop(key, None)
+    try:
+        yield let_go
+    finally:
+        let_go()
 
 
 @functools.lru_cache(maxsize=None)
@@ -81,20 +106,23 @@ def _names(lang: str) -> dict[str, frozenset]:
     forms: dict[str, set] = {}  # full name form -> codes
     forms_cased: dict[str, str] = {}
     seen = []
-    for ident in sorted(ids or [base], key=len):
-        try:
-            loc = Locale.parse(ident)
-        except (ValueError, LookupError, UnknownLocaleError):
-            continue
-        if loc.currencies in seen:
-            continue  # a regional variant that names every currency as its language does
-        seen.append(loc.currencies)
-        samples = {loc.plural_form(n): n for n in _COUNTS}.values()  # one per plural form
-        for code, n in itertools.product(sorted(_current()), samples):
-            name = get_currency_name(code, count=n, locale=loc)
-            if name and name != code:
-                forms.setdefault(name.lower(), set()).add(code)
-                forms_cased.setdefault(name.lower(), name)
+    with _transient_locales() as let_go:
+        for k, ident in enumerate(sorted(ids or [base], key=len)):
+            if k % 16 == 15:
+                let_go()
+            try:
+                loc = Locale.parse(ident)
+            except (ValueError, LookupError, UnknownLocaleError):
+                continue
+            if loc.currencies in seen:
+                continue  # a regional variant that names every currency as its language does
+            seen.append(dict(loc.currencies))
+            samples = {loc.plural_form(n): n for n in _COUNTS}.values()  # one per plural form
+            for code, n in itertools.product(sorted(_current()), samples):
+                name = get_currency_name(code, count=n, locale=loc)
+                if name and name != code:
+                    forms.setdefault(name.lower(), set()).add(code)
+                    forms_cased.setdefault(name.lower(), name)
     from .entities import zipf
     words: dict[str, set] = {}
     for name, cased in forms_cased.items():
