@@ -735,12 +735,11 @@ def known_names(lang: str) -> dict[str, tuple]:
         if base == "en" and " " not in k and (case_preference(k) or -9) >= -0.6 and zipf(k, "en") >= 3.0:
             continue  # Phoenix, Regina, Casey...: usually written in lower case in English
         out.setdefault(k, ("city", f"zone:{zone}"))
-    parens: dict[str, int] = {}
-    for name in loc.territories.values():
-        m = re.search(r"[(（](.*?)[)）]", name)
-        if m:
-            parens[m.group(1)] = parens.get(m.group(1), 0) + 1
-    qualifiers = {p for p, c in parens.items() if c > 1}
+    # a parenthesis that another territory's name also holds is a qualifier, the sovereign's
+    # name: "Віргінські Острови (США)" beside "Віддалені острови США" (США is no Virgin Island)
+    parens = {m.group(1) for name in loc.territories.values()
+              if (m := re.search(r"[(（](.*?)[)）]", name))}
+    qualifiers = {p for p in parens if sum(p in name for name in loc.territories.values()) > 1}
     later = []
     for code, name in loc.territories.items():
         if code in ("ZZ", "QO", "EZ", "001"):
