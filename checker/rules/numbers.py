@@ -399,24 +399,35 @@ def _unit_name(unit: str) -> str:
         return unit.split("-", 1)[1]
 
 
+def _changed(src, tgt, applies, stated, changed) -> list[tuple[Anchor, Anchor]]:
+    """(source, target) pairs of a source number ``applies`` holds for, that the translation
+    states nowhere as ``stated``, and a target number that ``changed`` holds for (each target
+    number used once)."""
+    out = []
+    for a in src:
+        if not applies(a) or any(stated(a, c) for c in tgt):
+            continue
+        b = next((b for b in tgt if changed(a, b) and not any(b is y for _, y in out)), None)
+        if b is not None:
+            out.append((a, b))
+    return out
+
+
+def _measured(a: Anchor) -> str | None:
+    """The unit of a quantity, unless it is a generic one (a bare "degrees")."""
+    u = _unit(a)
+    return u if u and not u.endswith("-generic") else None
+
+
 def unit_changes(src: list[Anchor], tgt: list[Anchor]) -> list[tuple[Anchor, Anchor]]:
     """(source, target) quantities with one number in two different units of the same kind that
     do not convert into each other ("20 miles" -> "20 km"), where the translation states the
     source's quantity nowhere else (no "20 miles (32 km)")."""
-    out = []
-    for a in src:
-        ua = _unit(a)
-        if not ua or ua.endswith("-generic"):
-            continue
-        if any(_unit(c) == ua and _equal(a, c) or _converted(a, c) for c in tgt):
-            continue
-        for b in tgt:
-            ub = _unit(b)
-            if ub and not ub.endswith("-generic") and ub != ua and ub.split("-")[0] == ua.split("-")[0] \
-                    and _equal(a, b) and not any(b is y for _, y in out):
-                out.append((a, b))
-                break
-    return out
+    def changed(a, b):
+        ua, ub = _measured(a), _measured(b)
+        return bool(ub) and ub != ua and ub.split("-")[0] == ua.split("-")[0] and _equal(a, b)
+    return _changed(src, tgt, _measured,
+                    lambda a, c: _unit(c) == _unit(a) and _equal(a, c) or _converted(a, c), changed)
 
 
 def _currencies_at(doc, a: Anchor) -> tuple[int, int]:
@@ -433,17 +444,9 @@ def currency_changes(src: list[Anchor], tgt: list[Anchor]) -> list[tuple[Anchor,
     """(source, target) amounts with one number in currencies that have nothing in common
     ("5 million euros" -> "5 millions de dollars"; "$" and "dollars" agree, as do "¥" and "yuan"),
     where the translation states the source's amount in its currency nowhere else."""
-    out = []
-    for a in src:
-        ca = _currencies(a)
-        if not ca or any(_equal(a, c) and (_currencies(c) & ca) for c in tgt):
-            continue
-        for b in tgt:
-            cb = _currencies(b)
-            if cb and not (cb & ca) and _equal(a, b) and not any(b is y for _, y in out):
-                out.append((a, b))
-                break
-    return out
+    return _changed(src, tgt, _currencies,
+                    lambda a, c: _equal(a, c) and bool(_currencies(c) & _currencies(a)),
+                    lambda a, b: bool(_currencies(b)) and not _currencies(b) & _currencies(a) and _equal(a, b))
 
 
 @register
