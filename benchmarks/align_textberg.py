@@ -28,24 +28,48 @@ def read_gold(path):
     return beads
 
 
+def _counts(reference, candidate):
+    """Strict and lax true and false positives of the candidate beads against the reference.
+
+    A candidate bead is a strict hit when the reference holds it exactly (1-0 and 0-1 beads
+    included), a lax hit when one of its source sentences is aligned in the reference to one of
+    its target sentences; a bead with nothing on one side is therefore never a lax hit unless it
+    is a strict one.
+    """
+    reference = {b for b in reference if b[0] or b[1]}
+    targets_of = {}
+    for src, tgt in reference:
+        for s in src:
+            targets_of.setdefault(s, set()).update(tgt)
+    tp_strict = tp_lax = n = 0
+    for src, tgt in {b for b in candidate if b[0] or b[1]}:
+        n += 1
+        if (src, tgt) in reference:
+            tp_strict += 1
+            tp_lax += 1
+        elif set(tgt) & set().union(*(targets_of.get(s, set()) for s in src)):
+            tp_lax += 1
+    return tp_strict, tp_lax, n
+
+
 def score(test, gold):
-    """Strict and lax P/R/F1 as in Vecalign's score.py (deletions count for precision only)."""
-    def nondel(beads):
+    """Strict and lax P/R/F1 as Vecalign's score.py and Bertalign's eval define them.
+
+    Precision is over every test bead, 1-0 and 0-1 included (a deletion the gold also has is a
+    hit, any other is a miss); recall is over the gold beads with both sides, matched against the
+    test beads with both sides.
+    """
+    def both_sides(beads):
         return [b for b in beads if b[0] and b[1]]
 
-    t_nd, g_nd = nondel(test), nondel(gold)
-    strict_tp_p = sum(1 for b in test if b[0] and b[1] and b in set(gold))
-    strict_tp_r = sum(1 for b in g_nd if b in set(test))
-    p_s = strict_tp_p / max(1, len(t_nd))
-    r_s = strict_tp_r / max(1, len(g_nd))
-
-    def overlaps(b, others):
-        return any(set(b[0]) & set(o[0]) and set(b[1]) & set(o[1]) for o in others)
-
-    p_l = sum(1 for b in t_nd if overlaps(b, g_nd)) / max(1, len(t_nd))
-    r_l = sum(1 for b in g_nd if overlaps(b, t_nd)) / max(1, len(g_nd))
+    ps, pl, pn = _counts(gold, test)
+    rs, rl, rn = _counts(both_sides(test), both_sides(gold))
     f = lambda p, r: 2 * p * r / (p + r) if p + r else 0.0  # noqa: E731
-    return {"strict": (p_s, r_s, f(p_s, r_s)), "lax": (p_l, r_l, f(p_l, r_l))}
+    out = {}
+    for key, tp_p, tp_r in (("strict", ps, rs), ("lax", pl, rl)):
+        p, r = tp_p / max(1, pn), tp_r / max(1, rn)
+        out[key] = (p, r, f(p, r))
+    return out
 
 
 def main():

@@ -175,3 +175,42 @@ def test_weekdays_and_names_anchor_a_language_the_encoder_reads_poorly(encoder):
     for src, sl in ((FR, "fr"), (EN, "en")):
         got = pairs(align(src, HE[:5], sl, "he", encoder=encoder))
         assert ((5,), ()) in got, (sl, got)
+
+
+MOUNTAIN_DE = [
+    "Wir erreichten das Lager am Abend nach einem langen Marsch durch das Tal.",
+    "Am nächsten Morgen untersuchten wir die Nordseite des Berges.",
+    "Diesen Grat gibt es gar nicht, nur eine mindestens 1600 m hohe, furchtbar steile, "
+    "von Eislawinen bestrichene Wand, der reinste Selbstmord.",
+    "Wir kehrten daher um und suchten einen anderen Weg über den Westgrat.",
+    "Nach drei Tagen standen wir auf dem Gipfel.",
+]
+MOUNTAIN_FR = [
+    "Nous atteignîmes le camp le soir, après une longue marche à travers la vallée.",
+    "Le lendemain matin, nous examinâmes la face nord de la montagne.",
+    "Cette arête n'existe pas du tout ; il n'y a qu'une paroi haute d'au moins 1600 m, "
+    "terriblement raide, balayée par les avalanches de glace ;",
+    "tenter une voie de ce côté serait un pur suicide.",
+    "Nous fîmes donc demi-tour et cherchâmes un autre chemin par l'arête ouest.",
+    "Après trois jours, nous étions au sommet.",
+]
+
+
+def test_translated_sentence_split_at_a_semicolon_stays_one_bead(encoder):
+    # the free rendering of "der reinste Selbstmord" is far from the German sentence on its own;
+    # it was reported as an added sentence
+    got = pairs(align(MOUNTAIN_DE, MOUNTAIN_FR, "de", "fr", encoder=encoder))
+    assert ((2,), (2, 3)) in got
+    assert ((), (3,)) not in got
+    capitalised = MOUNTAIN_FR[:3] + ["Tenter une voie de ce côté serait un pur suicide."] + MOUNTAIN_FR[4:]
+    assert ((2,), (2, 3)) in pairs(align(MOUNTAIN_DE, capitalised, "de", "fr", encoder=encoder))
+
+
+def test_source_clause_without_rendering_is_still_dropped(encoder):
+    de = MOUNTAIN_DE[:2] + ["Diesen Grat gibt es gar nicht;",
+                            "es gibt nur eine mindestens 1600 m hohe, furchtbar steile, "
+                            "von Eislawinen bestrichene Wand."] + MOUNTAIN_DE[3:]
+    fr = MOUNTAIN_FR[:2] + ["Cette arête n'existe pas du tout."] + MOUNTAIN_FR[4:]
+    got = pairs(align(de, fr, "de", "fr", encoder=encoder))
+    assert ((3,), ()) in got
+    assert ((2,), (2,)) in got

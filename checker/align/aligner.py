@@ -18,7 +18,9 @@ The design follows Vecalign (Thompson & Koehn 2019) and Bertalign (Liu & Zhu 202
 * two post-passes settle unaligned sentences: an edge sentence of a merged bead that adds nothing
   to it is cut off (``_trim``) unless the other side is long enough to render it too, and a
   sentence left unaligned goes back to the neighbouring bead that renders it (``_regroup``: a
-  shared name or cognate and a gain in similarity).
+  shared name or cognate and a gain in similarity). A translated sentence that continues the
+  one before it (split at a semicolon or colon, or opening in lower case) is never cut off its
+  sentence's bead and rejoins it when left unaligned; a source clause is not spared (``_continues``).
 
 Where the encoder is weak (very short lines, numbers only, languages outside its 16) the length
 and anchor terms carry the decision.
@@ -460,15 +462,19 @@ def _regroup(beads: list[Bead], S: _Side, T: _Side, encoder, params: AlignParams
                 continue
             if (nown[-1] != k - 1) if after else (nown[0] != k + 1):
                 continue
-            if not _shares_own_cognate(own_side, other_side, k, nown, nother):
+            # (target side only: a source clause left unrendered is still an omission)
+            clause = side == "target" and _continues(own_side, k if after else k + 1)
+            if not clause and not _shares_own_cognate(own_side, other_side, k, nown, nother):
                 continue
             grown = list(nown) + [k] if after else [k] + list(nown)
             vecs = encoder.encode([other_side.join.join(other_side.sents[z] for z in nother),
                                    own_side.join.join(own_side.sents[z] for z in nown),
                                    own_side.join.join(own_side.sents[z] for z in grown)])
             gain = float(vecs[0] @ vecs[2] - vecs[0] @ vecs[1])
-            if gain >= params.trim_gain and (best is None or gain > best[0]):
-                best = (gain, y, tuple(grown), max(0.0, float(vecs[0] @ vecs[2])))
+            # a clause of the neighbour's sentence belongs with it, whatever it adds
+            rank = (clause, gain)
+            if (clause or gain >= params.trim_gain) and (best is None or rank > best[0]):
+                best = (rank, y, tuple(grown), max(0.0, float(vecs[0] @ vecs[2])))
         if best is None:
             x += 1
             continue
@@ -506,6 +512,10 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
             if len(own_side.sents[k]) * own_side.char_weight < MIN_TRIM_CHARS \
                     and not _full_sentence(own_side.sents[k]):
                 continue  # a fragment (a caption, a heading) is not worth a finding of its own
+            if side == "target" and _continues(own_side, k if edge == "last" else rest[0]):
+                # one translated sentence split at a semicolon or colon: its clauses stay
+                # together (a source clause without its rendering is still cut: an omission)
+                continue
             rest_keys = frozenset().union(*(own_side.anchors[x] for x in rest))
             other_keys = frozenset().union(*(other_side.anchors[x] for x in other))
             if (own_side.anchors[k] - rest_keys) & other_keys:
@@ -538,6 +548,21 @@ def _full_sentence(text: str) -> bool:
     """Three words or more ending with a full stop ("It gave no details."): a sentence of its
     own, however short, unlike a caption, a heading or a fragment of OCR."""
     return bool(_SENTENCE_END.search(text)) and len(_WORDS.findall(text)) >= 3
+
+
+_CLAUSE_END = re.compile(r"[;:,；：，、]\W*$")
+
+
+def _continues(side: _Side, k: int) -> bool:
+    """Sentence k is the next clause of sentence k-1 rather than a sentence of its own: k-1 ends
+    with a semicolon, colon or comma, or k opens with a lower-case letter ("...avant que
+    l'Himalaya ne dresse ses cimes ;" / "le travail d'érosion a progressé...")."""
+    if k <= 0 or k >= side.n:
+        return False
+    if _CLAUSE_END.search(side.sents[k - 1]):
+        return True
+    first = next((c for c in side.sents[k] if c.isalnum()), "")
+    return first.islower() and first != first.upper()
 
 
 def _shares_own_cognate(own_side: _Side, other_side: _Side, k: int, rest, other) -> bool:
