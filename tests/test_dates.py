@@ -36,6 +36,26 @@ def test_wednesday_in_every_language(text, lang):
     assert kinds(text, lang, "weekday") == [2]
 
 
+@pytest.mark.parametrize("text,lang,day", [
+    # the wide name less the word for "day" all wide names open with is the name said alone
+    ("גשמים כבדים הרגו מאז שבת לפחות 17 בני אדם.", "he", 5),   # "יום שבת"
+    ("Daeth y glaw ddydd Sul.", "cy", 6),                        # "Dydd Sul"
+])
+def test_weekday_said_without_the_word_for_day(text, lang, day):
+    assert kinds(text, lang, "weekday") == [day]
+
+
+@pytest.mark.parametrize("text,lang,kind,value", [
+    # endings no rule of one vowel guesses: the language's dictionary lists the forms
+    ("може принести нові сильні дощі до четверга.", "uk", "weekday", 3),   # четвер
+    ("Дощі тривають з понеділка.", "uk", "weekday", 0),                   # понеділок
+    ("Bouře jsou ve Vietnamu mezi zářím a listopadem běžné.", "cs", "month", 9),
+    ("Bouře jsou ve Vietnamu mezi zářím a listopadem běžné.", "cs", "month", 11),
+])
+def test_declined_names_the_dictionary_lists(text, lang, kind, value):
+    assert value in kinds(text, lang, kind)
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Закон защищает окружающую среду.", "ru"),     # "environment"
     ("Это вопрос окружающей среды.", "ru"),
@@ -57,6 +77,7 @@ def test_homographs_are_not_weekdays(text, lang):
     ("v červenci", "cs", 7), ("14 Aralık", "tr", 12), ("١٤ ديسمبر", "ar", 12),
     ("كانون الثاني", "ar", 1), ("בדצמבר", "he", 12), ("14 दिसंबर", "hi", 12), ("十二月", "zh", 12),
     ("12月14日", "ja", 12), ("12월 14일", "ko", 12), ("14.12.2022", "de", 12), ("Dec. 14", "en", 12),
+    ("sẽ được ký vào tháng Ba.", "vi", 3), ("vào tháng mười hai", "vi", 12),  # CLDR "tháng 3"
 ])
 def test_months(text, lang, month):
     assert kinds(text, lang, "month") == [month]
@@ -69,6 +90,7 @@ def test_months(text, lang, month):
     ("Theresa May said", "en"),           # a name
     ("You may go.", "en"),                # a verb
     ("三个月", "zh"),                      # "three months", a duration
+    ("Siły powietrzne mają docelowo 32 myśliwce.", "pl"),  # "they have", which the dictionary files under "maj"
 ])
 def test_homographs_are_not_months(text, lang):
     assert kinds(text, lang, "month") == []

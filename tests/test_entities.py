@@ -498,3 +498,26 @@ def test_a_name_the_english_dictionary_lists_capitalised_only_is_a_name():
     # "Nile" has English-only frequencies (German and French write "Nil"), like a common word;
     # the English dictionary lists it as a proper noun only
     assert names("The boat sailed down the Nile on Monday.", "en") == ["Nile"]
+
+
+@pytest.mark.parametrize("name,text,lang", [
+    ("wibowo", "विबोवो", "hi"),        # व is both v and w
+    ("wibowo", "ויבובו", "he"),        # bet is a b, the vavs v and vowels
+    ("wibowo", "Γουιμπόβο", "el"),     # γου is a w, μπ between vowels a b
+    ("washington", "Γουάσινγκτον", "el"),
+    ("bibi", "ביבי", "he"),
+])
+def test_w_and_b_in_scripts_that_write_them_otherwise(name, text, lang):
+    from checker.anchors.entities import name_similarity
+    assert name_similarity(name, "en", latin_key(text), lang) >= 0.85
+
+
+def test_name_in_a_script_without_w_is_not_reported_missing(encoder):
+    from checker.pipeline import check_pair
+    src = "Bank Indonesia Governor Hendra Wibowo said inflation remained within the target range."
+    for tgt, lang in (("बैंक इंडोनेशिया के गवर्नर हेंड्रा विबोवो ने कहा कि महँगाई लक्ष्य दायरे में है।", "hi"),
+                      ("נגיד בנק אינדונזיה, הנדרה ויבובו, אמר כי האינפלציה נותרה בטווח היעד.", "he"),
+                      ("Ο διοικητής της Τράπεζας της Ινδονησίας, Χέντρα Γουιμπόβο, δήλωσε ότι ο "
+                       "πληθωρισμός παρέμεινε εντός του στόχου.", "el")):
+        res = check_pair(src, tgt, "en", lang, encoder=encoder)
+        assert not [f for f in res.findings if f.code.startswith("ENT") and "Wibowo" in f.message], lang

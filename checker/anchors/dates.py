@@ -112,14 +112,34 @@ def _names(lang: str) -> tuple[tuple[str, str, int, bool], ...]:
                         seen.setdefault((form, kind), set()).add((value, width == "abbreviated"))
     # a form is an abbreviation if some variant abbreviates with it and the language's own
     # locale does not use it as a full name ("mai" is French for May, "Sun" is short)
+    # ... nor is the wide name less the word for "day" that every wide name opens with (Hebrew
+    # "שבת" of "יום שבת", Welsh "Sul" of "Dydd Sul"): that is how the name is said on its own
     base_wide = set()
     try:
         loc = Locale.parse(b)
         for data in (loc.days, loc.months):
             for ctx in ("format", "stand-alone"):
-                base_wide.update(f.strip() for f in data[ctx]["wide"].values())
+                wide = [f.strip() for f in data[ctx]["wide"].values()]
+                base_wide.update(wide)
+                heads = {f.split()[0] for f in wide if " " in f}
+                if len(heads) == 1 and all(" " in f for f in wide):
+                    base_wide.update(f.split(None, 1)[1] for f in wide)
     except (UnknownLocaleError, ValueError, KeyError):
         pass
+    # a month name that holds its number ("tháng 3") is also said with the number in words
+    # ("tháng ba"), as num2words spells it in the language
+    for (form, kind), vals in list(seen.items()):
+        digits = re.search(r"\d+", form)
+        if kind != "month" or not digits or not re.search(r"[^\W\d_]{2}", form) \
+                or re.fullmatch(r"M\d+", form) or b in ("zh", "ja", "ko", "yue"):
+            continue
+        try:
+            from num2words import num2words
+            word = num2words(int(digits.group()), lang=b)
+        except (NotImplementedError, ValueError, OverflowError):
+            continue
+        spelt = (form[:digits.start()] + word + form[digits.end():]).strip()
+        seen.setdefault((spelt, kind), set()).update(vals)
     out = []
     for (form, kind), vals in seen.items():
         values = {v for v, _ in vals}
@@ -134,6 +154,23 @@ def _names(lang: str) -> tuple[tuple[str, str, int, bool], ...]:
     out = [t for t in out if len(forms[t[0].lower()]) == 1]
     out.sort(key=lambda t: -len(t[0]))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _declined(lang: str) -> dict:
+    """{form: name} for the declined forms of the language's full weekday and month names that
+    its simplemma dictionary lists: the endings a rule cannot guess ("четвер" / "четверга",
+    "понеділок" / "понеділка", "září" / "zářím", "listopad" / "listopadem")."""
+    from ..text import lexicon
+    full = {f.lower(): (f, k, v, a) for f, k, v, a in _names(lang)
+            if not a and " " not in f and "-" not in f and len(f) >= 4}
+    return {form: full[lemma] for form, lemma in lexicon.forms_of(frozenset(full), lang).items()
+            if lemma in full and len(form) >= 4}
+
+
+def _more_frequent(form: str, name: str, lang: str) -> bool:
+    from .entities import zipf
+    return zipf(form, lang) > zipf(name, lang)
 
 
 def _lcp(a: str, b: str) -> int:
@@ -314,6 +351,10 @@ def _spaced_matches(text: str, b: str):
                 hit = h2
         if hit is None and b in _COMPOUNDING and len(w) >= 8:
             hit = _compound_head(w, single)  # "Samstagabend", "zondagavond"
+        if hit is None and b in _PREPOSITIONAL and len(w) >= 4:
+            hit = _declined(b).get(w)  # a form the language's dictionary lists ("четверга", "zářím")
+            if hit and not _after_preposition(text, s) and _more_frequent(w, hit[0].lower(), b):
+                hit = None  # more often another word the dictionary files under it: "mają" (maj)
         if hit is None and inflecting and len(w) >= 4:
             hit = _inflected(w, single, 1 if b in _PREPOSITIONAL else 3, b in _AGGLUTINATIVE)
             if hit and b in _PREPOSITIONAL and not _after_preposition(text, s):

@@ -77,6 +77,10 @@ def latin_key(text: str) -> str:
     if "'" in text or "׳" in text:
         # Hebrew writes the sounds it lacks with a geresh: ג' j, ז' zh, צ' ch (ג'ינפינג, Jinping)
         text = _GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
+    if "ב" in text:
+        # bet: a foreign name's b (ביידן, ויבובו for Wibowo); anyascii writes it v, like vav,
+        # which _prep reads as a vowel inside a word. b and v are one sound class anyway.
+        text = text.replace("ב", "b")
     k = anyascii(text).lower()
     if _ABJAD_LETTER.search(text):
         # a word-initial aleph or ayin (anyascii ' and `) is a vowel onset: אנטוני, Antony
@@ -95,6 +99,9 @@ def _prep(key: str, lang: str) -> str:
     elif base == "el":  # Greek writes d as ντ and b as μπ
         k = re.sub(r"^nt", "d", k)
         k = re.sub(r"^mp", "b", k)
+        k = re.sub(r"(?<=[aeiouy])mp(?=[aeiouy])", "b", k)  # and between vowels (Γουιμπόβο)
+        k = k.replace("oy", "u")  # ου is a u (anyascii writes υ as y)
+        k = re.sub(r"^gu(?=[aeiou])", "w", k)  # γου before a vowel is a w: Γουάσινγκτον
         k = k.replace("ch", "kh")  # χ (anyascii ch) is a kh: Χάρκοβο, Μιχαήλ, not a church's ch
     elif base == "he":
         # anyascii writes both vav and bet as v: a double vav starting a word is a w (וושינגטון),
@@ -184,8 +191,8 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if best < 1.0 and ("kh" in a or "kh" in b):
         for v in ("h", "x"):  # Хоффенхайм / Hoffenheim, Техас / Texas
             best = max(best, _name_similarity(a.replace("kh", v), a_lang, b.replace("kh", v), b_lang))
-    if best < 1.0 and ("w" in a or "w" in b) and "Cyrl" in (_script_of(a_lang), _script_of(b_lang)):
-        # Cyrillic writes a w as в: Вібово / Wibowo, Вашингтон / Washington
+    if best < 1.0 and ("w" in a or "w" in b) and _W_AS_V & {_script_of(a_lang), _script_of(b_lang)}:
+        # scripts that write a w with their v: Вібово, विबोवो, ויבובו / Wibowo; Вашингтон
         best = max(best, _name_similarity(a.replace("w", "v"), a_lang, b.replace("w", "v"), b_lang))
     if best < 1.0:
         # Japanese and Korean write a v after a vowel that closes a syllable as u, the way
@@ -198,6 +205,7 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     return best
 
 
+_W_AS_V = frozenset({"Cyrl", "Deva", "Hebr"})
 _CLOSING_V = re.compile(r"(?<=[aeiouy])v(?![aeiouy])")
 
 

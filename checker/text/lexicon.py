@@ -71,6 +71,39 @@ def _public_keys(code: str):
     return len(forms), (form.encode("utf-8") for form in forms)
 
 
+def forms_of(lemmas: frozenset, lang: str) -> dict:
+    """{lower-case form: lemma} for every form simplemma's dictionary of ``lang`` gives one of
+    ``lemmas`` (lower case) as its lemma ("четверга", "zářím" of "четвер", "září"); empty when
+    the language has no dictionary. Streamed once, nothing but the matches kept."""
+    code = frequency._base(lang)
+    if code not in _supported() or not lemmas:
+        return {}
+    return dict(_forms_of(lemmas, code))
+
+
+@functools.lru_cache(maxsize=None)
+def _forms_of(lemmas: frozenset, code: str) -> tuple:
+    try:
+        from simplemma.strategies.dictionaries import frontcode
+        from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
+
+        data = _read_decompressed(code)
+        reverse, _count, pos = frontcode._read_header(data)
+        pairs = ((k[::-1] if reverse else k, v) for _, k, v in frontcode._iter_records(data, pos))
+    except (ImportError, AttributeError, ValueError):
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        forms = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code)
+        pairs = ((k.encode("utf-8"), v.encode("utf-8")) for k, v in forms.items())
+    wanted = {lemma.encode("utf-8") for lemma in lemmas}
+    wanted |= {lemma[:1].upper().encode("utf-8") + lemma[1:].encode("utf-8") for lemma in lemmas}
+    out = {}
+    for key, value in pairs:
+        if value in wanted:
+            out.setdefault(key.decode("utf-8").lower(), value.decode("utf-8").lower())
+    return tuple(out.items())
+
+
 @functools.lru_cache(maxsize=None)
 def _table(code: str) -> np.ndarray:
     count, keys = _keys(code)
