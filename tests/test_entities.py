@@ -521,3 +521,45 @@ def test_name_in_a_script_without_w_is_not_reported_missing(encoder):
                        "πληθωρισμός παρέμεινε εντός του στόχου.", "el")):
         res = check_pair(src, tgt, "en", lang, encoder=encoder)
         assert not [f for f in res.findings if f.code.startswith("ENT") and "Wibowo" in f.message], lang
+
+
+@pytest.mark.parametrize("name,text", [
+    ("webb", "Γουέμπ"),      # a final μπ is a b too
+    ("celsius", "Κελσίου"),  # a Latin c is a k
+    ("bon", "Μπον"),         # μπ is no m
+    ("hoi", "Χόι"),          # χ writes an h
+    ("hendra", "Χέντρα"),
+])
+def test_greek_renderings_of_foreign_names(name, text):
+    from checker.anchors.entities import name_similarity
+    assert name_similarity(name, "en", latin_key(text), "el") >= 0.9
+
+
+def test_greek_acronym_of_a_territory():
+    from checker.anchors.entities import _acronym_territory
+    assert _acronym_territory("ΗΠΑ", "el") == ("territory:US",)  # Ηνωμένες Πολιτείες (Αμερικής)
+
+
+def test_currency_name_in_the_plural_is_no_name():
+    assert names("about 7.9 million US dollars, for emergency relief.", "en") == []
+    assert names("The US said it would respond.", "en") == ["US"]
+
+
+@pytest.mark.parametrize("text,lang", [("לוסיה", "he"), ("لوسیا", "fa")])
+def test_soft_c_in_an_abjad(text, lang):
+    from checker.anchors.entities import name_similarity
+    assert name_similarity("lucia", "en", latin_key(text), lang) >= 0.85
+    assert name_similarity("luka", "en", latin_key(text), lang) < 0.72
+
+
+def test_ukrainian_apostrophe_is_part_of_the_name():
+    # CLDR writes Вʼєтнам with U+02BC; a typed ' or ’ cut the word after "В"
+    for text in ("загинули в центральній частині В'єтнаму, повідомила влада.",
+                 "Шторми та повені у В’єтнамі — звичне явище."):
+        assert territories(text, "uk") == ["territory:VN"]
+
+
+def test_name_opening_on_a_lower_case_common_noun():
+    # Vietnamese writes the continent "châu Âu" (CLDR "Châu Âu", Europe)
+    assert territories("tình hình an ninh ở châu Âu.", "vi") == ["territory:150"]
+    assert territories("The security situation in Europe.", "en") == ["territory:150"]

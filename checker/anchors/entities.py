@@ -194,6 +194,15 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if best < 1.0 and ("w" in a or "w" in b) and _W_AS_V & {_script_of(a_lang), _script_of(b_lang)}:
         # scripts that write a w with their v: Вібово, विबोवो, ויבובו / Wibowo; Вашингтон
         best = max(best, _name_similarity(a.replace("w", "v"), a_lang, b.replace("w", "v"), b_lang))
+    if best < 1.0 and "Grek" in (_script_of(a_lang), _script_of(b_lang)):
+        # Greek writes every b as μπ, a final one too (Γουέμπ, Webb; but Τραμπ is Trump), and
+        # renders a Latin c as a k (Κελσίου, Celsius)
+        best = max(best, _name_similarity(a.replace("mp", "b").replace("c", "k"), a_lang,
+                                          b.replace("mp", "b").replace("c", "k"), b_lang))
+        # and writes an h with its χ (Χέντρα, Hendra; Χόι Αν, Hoi An)
+        ga, gb = (a.replace("ch", "h"), b) if _script_of(a_lang) == "Grek" else (a, b.replace("ch", "h"))
+        if (ga, gb) != (a, b):
+            best = max(best, _name_similarity(ga, a_lang, gb, b_lang))
     if best < 1.0:
         # Japanese and Korean write a v after a vowel that closes a syllable as u, the way
         # Ukrainian says it (Kyiv / キーウ, 키이우), where Chinese and alphabets keep a v or f
@@ -253,8 +262,8 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     # apart from n (Macron is not אנגלה, Angela), alphabets both (Berlin is not "Prime")
     if abjad:
         ka, kb = _nasals_apart(a, ka), _nasals_apart(b, kb)
-    elif alphabets:
-        ka, kb = _letters_apart(a, ka), _letters_apart(b, kb)
+    elif alphabets:  # (on the keys as the sound classes read them: Greek μπ is a b, not an m)
+        ka, kb = _letters_apart(_prep(a, a_lang), ka), _letters_apart(_prep(b, b_lang), kb)
     sk = fuzz.ratio(ka, kb) / 100.0
     if abjad:
         # no vowels to compare: consonants must agree, and short skeletons letter for letter
@@ -268,7 +277,7 @@ def _name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
         return sk
     pa, pb = phonetic(a, a_lang), phonetic(b, b_lang)
     if alphabets:
-        pa, pb = _letters_apart(a, pa), _letters_apart(b, pb)
+        pa, pb = _letters_apart(_prep(a, a_lang), pa), _letters_apart(_prep(b, b_lang), pb)
     ph = fuzz.ratio(pa, pb) / 100.0
     score = (sk + ph) / 2
     # transliteration keeps the first sound of a name (a vowel may gain a glide: Erdogan / 埃尔多安)
@@ -305,6 +314,7 @@ def _nasals_apart(key: str, skel: str) -> str:
 def _fine(key: str) -> str:
     """Consonant letters with q kept apart from k (for abjads): akar -> kr, qal -> qr."""
     k = key.replace("gh", "G").replace("kh", "k").replace("sh", "s").replace("ch", "s")
+    k = re.sub(r"c(?=[eiy])", "s", k)  # a soft c: Lucía / לוסיה, Cecilia
     k = re.sub(r"[aeiouwyh'v]", "", k).replace("c", "k").replace("g", "G").replace("l", "r")
     return re.sub(r"(.)\1+", r"\1", k)
 
@@ -782,6 +792,10 @@ def known_names(lang: str) -> dict[str, tuple]:
     aliases.update(_TERRITORY_ALIASES.get(base, {}))
     for k, code in aliases.items():
         out[k] = (f"territory:{code}",)
+    # CLDR writes the Ukrainian and Belarusian apostrophe as ʼ; texts mostly type ' or ’
+    for k in [k for k in out if "ʼ" in k]:
+        for typed in ("'", "’"):
+            out.setdefault(k.replace("ʼ", typed), out[k])
     return out
 
 
@@ -966,7 +980,7 @@ def _acronym_territory(tok: str, lang: str):
     if t in table:
         return table[t]
     # "of America" left out of the CLDR name: USA, США
-    if len(letters) == 3 and letters[-1] in "AА":
+    if len(letters) == 3 and letters[-1] in "AАΑ":  # Latin, Cyrillic, Greek A
         return table.get(latin_key("".join(letters[:-1])).replace(" ", ""))
     return None
 
@@ -989,6 +1003,7 @@ def _acronyms(lang: str) -> dict:
 
 _WORD_RE = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
 _TOKEN_RE = _WORD_RE
+_CYRILLIC_LETTER = regex.compile(r"\p{Cyrillic}")
 # Lower-case name particles that may stand between capitalised words (a tiny list: CLDR has none).
 PARTICLES = {"al", "el", "ad", "as", "ash", "at", "an", "ar", "ul", "bin", "ibn", "ben", "bint", "abu",
              "de", "da", "di", "del", "della", "dei", "do", "dos", "das", "du", "des", "la", "le",
@@ -1008,7 +1023,8 @@ def _tokens(text: str):
             t = t[em.end():]
         # possessive / Turkish case suffix after an apostrophe: Apple's, Rusya'nın, Akar'a
         am = re.search(r"['’]([^\W\d_]+)$", t)
-        if am and am.group(1)[:1].islower() and t[:1].isupper():
+        if am and am.group(1)[:1].islower() and t[:1].isupper() and not _CYRILLIC_LETTER.match(t):
+            # (in Cyrillic the apostrophe is a letter of the word: В'єтнам, пам'ять)
             e -= len(am.group(0))
             t = t[: -len(am.group(0))]
         out.append((s, e, t))
@@ -1110,14 +1126,16 @@ def _known_at(toks, i, text, lang):
 
 @functools.lru_cache(maxsize=None)
 def _currency_names(lang: str) -> frozenset[str]:
-    """CLDR display names of currencies in a language, of two words or more ("US-Dollar",
-    "dollar des États-Unis", "доллар США")."""
+    """CLDR names of currencies in a language, of two words or more, in every plural form
+    ("US-Dollar", "US dollars", "dollar des États-Unis", "долларов США")."""
     from babel import Locale, UnknownLocaleError
+    from .currencies import _names as currency_words
     try:
         loc = Locale.parse(lang.split("-")[0])
     except (UnknownLocaleError, ValueError):
         return frozenset()
-    return frozenset(n.casefold() for n in loc.currencies.values() if " " in n or "-" in n)
+    names = set(loc.currencies.values()) | set(currency_words(lang))
+    return frozenset(n.casefold() for n in names if " " in n or "-" in n)
 
 
 _CURRENCY_WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -1156,6 +1174,13 @@ def _extract_cased(text: str, lang: str) -> list[Anchor]:
     n = len(toks)
     while i < n:
         s, e, t = toks[i]
+        if not _is_cap(t) and i + 1 < n and _is_cap(toks[i + 1][2]):
+            # a name whose first word is a lower-case common noun: "châu Âu" (CLDR "Châu Âu")
+            known = _known_at(toks, i, text, lang)
+            if known and known[0] >= 2:
+                anchors.append(_anchor(text, s, toks[i + known[0] - 1][1], known[1]))
+                i += known[0]
+                continue
         if not _is_cap(t) or t.lower().rstrip(".") in cal:
             i += 1
             continue
