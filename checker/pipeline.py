@@ -108,9 +108,16 @@ def signature(config_hash: str, results: Iterable[DocumentResult], encoder=None)
     if encoder is None:
         from .align.encoder import default_encoder
         encoder = default_encoder()
+    results = tuple(results)
     pairs = sorted({f"{r.source.lang}-{r.target.lang}" for r in results})
-    return (("checker", __version__), ("config", config_hash),
-            ("encoder", encoder.version), ("pairs", ",".join(pairs)))
+    out = (("checker", __version__), ("config", config_hash),
+           ("encoder", encoder.version), ("pairs", ",".join(pairs)))
+    if getattr(encoder, "wide", False) and any(
+            not (encoder.covers(r.source.lang) and encoder.covers(r.target.lang)) for r in results):
+        from .align.encoder import wide_encoder
+        if (wide := wide_encoder(encoder.threads)) is not None:
+            out += (("wide encoder", wide.version),)  # it aligned these documents
+    return out
 
 
 def make_report(results, errors=(), settings=None, encoder=None, config_hash: str | None = None) -> Report:

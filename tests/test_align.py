@@ -159,13 +159,13 @@ def test_encoder_is_trusted_where_it_ranks_a_document_as_in_its_own_languages(en
     assert not agrees(FR[:4], "fr", ID[:4], "id")  # too few sentences to judge
 
 
-def test_dropped_sentence_found_in_a_language_the_encoder_was_not_trained_on(encoder):
+def test_dropped_sentence_found_in_a_language_the_encoder_was_not_trained_on(use_alone):
     for k in range(len(ID)):
-        got = pairs(align(FR, ID[:k] + ID[k + 1:], "fr", "id", encoder=encoder))
+        got = pairs(align(FR, ID[:k] + ID[k + 1:], "fr", "id", encoder=use_alone))
         assert ((k,), ()) in got, (k, got)
 
 
-def test_weekdays_and_names_anchor_a_language_the_encoder_reads_poorly(encoder):
+def test_weekdays_and_names_anchor_a_language_the_encoder_reads_poorly(use_alone):
     # Hebrew: the encoder's similarities are near chance, length alone cannot place a dropped
     # sentence; its weekday (jeudi / Thursday / חמישי) and the names' consonants can
     from checker.align.aligner import _calendar_keys, _name_keys
@@ -173,7 +173,7 @@ def test_weekdays_and_names_anchor_a_language_the_encoder_reads_poorly(encoder):
     assert ("s", "SNR") in _name_keys("Prime Minister Denys Shmyhal spoke.", "en") & \
         _name_keys("ראש הממשלה דניס שמיהל דיבר.", "he")
     for src, sl in ((FR, "fr"), (EN, "en")):
-        got = pairs(align(src, HE[:5], sl, "he", encoder=encoder))
+        got = pairs(align(src, HE[:5], sl, "he", encoder=use_alone))
         assert ((5,), ()) in got, (sl, got)
 
 

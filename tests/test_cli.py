@@ -206,3 +206,16 @@ def test_feed_in_worker_processes_gives_the_same_lines_in_the_same_order(tmp_pat
     # odd records changed a number: exactly those carry a number finding
     flagged = [r["id"] for r in rows if any(f["category"] == "number" for f in r.get("findings", []))]
     assert flagged == ["r1", "r3", "r5"]
+
+
+def test_note_on_stderr_when_a_language_is_aligned_without_the_wide_encoder(capsys, tmp_path, monkeypatch):
+    from checker.align import encoder as enc_mod
+    src, tgt = tmp_path / "a.en.txt", tmp_path / "a.hi.txt"
+    src.write_text("The vote will take place at the end of November.\n", encoding="utf-8")
+    tgt.write_text("मतदान नवंबर के अंत में होगा।\n", encoding="utf-8")
+    monkeypatch.setattr(enc_mod, "wide_encoder", lambda threads=None: None)
+    _, _, err = run(capsys, "check", src, tgt, "--source-lang", "en", "--target-lang", "hi", "--exit-zero")
+    assert "note: hi is outside the bundled sentence encoder's 16 languages" in err
+    assert "checker[wide]" in err and len(err.strip().splitlines()) == 1
+    _, _, err = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--exit-zero")
+    assert "note:" not in err  # French and English are the bundled encoder's

@@ -87,6 +87,7 @@ def test_unknown_key_names_key_file_and_suggestion(tree):
     ('options = 3', "'options' in top level must be a table"),
     ('[encoder]\nbackend = "openai"', "'backend' in [encoder] must be one of use, transformers"),
     ('[encoder]\nthreads = 0', "'threads' in [encoder] must be a positive integer"),
+    ('[encoder]\nwide = 1', "'wide' in [encoder] must be true or false"),
     ('[encoder]\nbackend = "transformers"', "backend 'transformers' needs 'model-path'"),
     ('[encoder]\nmodle-path = "m"', "unknown key 'modle-path' in [encoder] (did you mean 'model-path'?)"),
     ('[pairs.fr-en]\npairs = {}', "unknown key 'pairs' in [pairs.fr-en]"),
@@ -189,3 +190,13 @@ def test_to_settings_feeds_the_pipeline(tree):
     assert s.select == ("REP",) and s.severity == (("REP102", "off"),)
     assert s.options == (("REP101", (("max", (1, 2)),)),)
     assert len(s.hash()) == 12
+
+
+def test_wide_encoder_can_be_turned_off(tree):
+    from checker.align.encoder import make_encoder
+    write(tree / "checker.toml", "[encoder]\nwide = false\n")
+    (tree / "corpus" / "seed" / "x").mkdir()
+    cfg = load_config([tree / "corpus" / "seed" / "x"])
+    assert cfg.encoder.wide is False
+    assert make_encoder(cfg.encoder).wide is False
+    assert make_encoder(None).wide is True

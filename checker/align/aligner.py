@@ -165,6 +165,7 @@ class _Side:
         self.cum_len = np.concatenate([[0.0], np.cumsum(lens)])
         self.lang = lang
         self.names = None  # skeletons of possible names, where the encoder is weak
+        self.cal = getattr(encoder, "calibration", None)
         self.anchors = [_anchor_keys(s) for s in sents]
         self.cognates = [_cognates(s) for s in sents]
 
@@ -172,14 +173,29 @@ class _Side:
         return self.cum_len[i + k] - self.cum_len[i]
 
 
-def _normaliser(a: np.ndarray, b1: np.ndarray, rng: np.random.Generator, samples: int = 64) -> np.ndarray:
+def _sim(cal, dots):
+    """Similarities on the default encoder's scale. An encoder's ``calibration`` is two points
+    ((x0, y0), (x1, y1)): its typical similarity of unrelated sentences and of translations and
+    the default encoder's (see WideEncoder). The map is linear through them, and from the
+    second on to (1, 1), so that an identical text stays at 1 and no near-identical pair of
+    long texts passes it."""
+    if cal is None:
+        return dots
+    (x0, y0), (x1, y1) = cal
+    low = y0 + (dots - x0) * (y1 - y0) / (x1 - x0)
+    high = y1 + (dots - x1) * (1.0 - y1) / (1.0 - x1)
+    return np.where(dots < x1, low, np.minimum(high, 1.0))
+
+
+def _normaliser(a: np.ndarray, b1: np.ndarray, rng: np.random.Generator, samples: int = 64,
+                cal=None) -> np.ndarray:
     """Mean (1 - cos) of each row of ``a`` against a random sample of sentences of the other side."""
     if len(b1) == 0 or len(a) == 0:
         return np.ones(len(a), np.float32)
     idx = rng.choice(len(b1), size=min(samples, len(b1)), replace=False)
     # A short document has too few unrelated sentences (one sentence has none): blend in the
     # typical (1 - cos) of unrelated sentence pairs under this encoder, as PRIOR_WEIGHT samples.
-    total = (1.0 - a @ b1[idx].T).sum(axis=1) + PRIOR_WEIGHT * PRIOR_DISTANCE
+    total = (1.0 - _sim(cal, a @ b1[idx].T)).sum(axis=1) + PRIOR_WEIGHT * PRIOR_DISTANCE
     return np.maximum(total / (len(idx) + PRIOR_WEIGHT), 0.2)
 
 
@@ -191,8 +207,9 @@ class _Scorer:
         self.src, self.tgt, self.p = src, tgt, params
         self.covered = covered
         rng = np.random.default_rng(1)
-        self.norm_s = {k: _normaliser(src.win[k], tgt.win[1], rng) for k in src.win}
-        self.norm_t = {k: _normaliser(tgt.win[k], src.win[1], rng) for k in tgt.win}
+        self.cal = src.cal
+        self.norm_s = {k: _normaliser(src.win[k], tgt.win[1], rng, cal=self.cal) for k in src.win}
+        self.norm_t = {k: _normaliser(tgt.win[k], src.win[1], rng, cal=self.cal) for k in tgt.win}
         total_s, total_t = src.cum_len[-1], tgt.cum_len[-1]
         self.log_ratio = math.log((total_t + 1.0) / (total_s + 1.0))
         # spread of log length ratios of single sentences (Gale-Church's variance, per character)
@@ -200,7 +217,7 @@ class _Scorer:
 
     def cost(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """Cost of beads of a source sentences starting at i and b target sentences starting at js."""
-        cos = self.tgt.win[b][js] @ self.src.win[a][i]
+        cos = _sim(self.cal, self.tgt.win[b][js] @ self.src.win[a][i])
         norm = 0.5 * (self.norm_s[a][i] + self.norm_t[b][js])
         c = (1.0 - cos) / norm
         if not self.covered:
@@ -237,7 +254,7 @@ class _Scorer:
         return max(len(na), len(nb))
 
     def cos(self, a: int, b: int, i: int, j: int) -> float:
-        return float(self.tgt.win[b][j] @ self.src.win[a][i])
+        return float(_sim(self.cal, self.tgt.win[b][j] @ self.src.win[a][i]))
 
 
 def _dp(n: int, m: int, windows: list[tuple[int, int]], types, cost_fn, skip: float):
@@ -348,12 +365,12 @@ def _corners(beads) -> list[tuple[int, int]]:
     return cells
 
 
-def _first_pass(se: np.ndarray, te: np.ndarray, skip: float, depth: int = 0):
+def _first_pass(se: np.ndarray, te: np.ndarray, skip: float, depth: int = 0, cal=None):
     """1-1 / skip alignment on single-sentence embeddings; coarse-to-fine when large."""
     n, m = len(se), len(te)
 
     def cost(a, b, i, js):
-        return (1.0 - te[js] @ se[i]) * 1.0
+        return 1.0 - _sim(cal, te[js] @ se[i])
 
     if n * m <= FULL_LIMIT or n < 8 or m < 8:
         windows = _full_windows(n, m)
@@ -363,7 +380,7 @@ def _first_pass(se: np.ndarray, te: np.ndarray, skip: float, depth: int = 0):
                 e = np.vstack([e, e[-1:]])
             h = e[0::2] + e[1::2]
             return h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-9)
-        coarse = _first_pass(half(se), half(te), skip, depth + 1)
+        coarse = _first_pass(half(se), half(te), skip, depth + 1, cal)
         cells = [(min(n, 2 * i), min(m, 2 * j)) for i, j in _corners(coarse)]
         windows = _band_from_path(cells, n, m, COARSE_BAND)
     return _dp(n, m, windows, [(1, 1), (1, 0), (0, 1)], cost, skip)
@@ -371,6 +388,13 @@ def _first_pass(se: np.ndarray, te: np.ndarray, skip: float, depth: int = 0):
 
 AGREE_MIN_PAIRS = 5   # 1-1 beads a document needs before the encoder's agreement is judged
 AGREE_SHARE = 0.85    # mutual nearest neighbours on the path, as in languages it was trained on
+
+
+def _mutual_nearest(S: "_Side", T: "_Side") -> frozenset:
+    """(i, j) pairs of sentences that are each other's most similar sentence on the other side."""
+    C = S.win[1] @ T.win[1].T
+    rows, cols = C.argmax(axis=1), C.argmax(axis=0)
+    return frozenset((i, int(j)) for i, j in enumerate(rows) if cols[j] == i)
 
 
 def _encoder_agrees(S: "_Side", T: "_Side", first) -> bool:
@@ -382,10 +406,8 @@ def _encoder_agrees(S: "_Side", T: "_Side", first) -> bool:
     pairs = [(i, j) for i, a, j, b in first if a == 1 and b == 1]
     if len(pairs) < AGREE_MIN_PAIRS:
         return False
-    C = S.win[1] @ T.win[1].T
-    rows, cols = C.argmax(axis=1), C.argmax(axis=0)
-    mutual = sum(rows[i] == j and cols[j] == i for i, j in pairs)
-    return mutual >= AGREE_SHARE * len(pairs)
+    nearest = _mutual_nearest(S, T)
+    return sum(p in nearest for p in pairs) >= AGREE_SHARE * len(pairs)
 
 
 def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = "en",
@@ -398,14 +420,23 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
     if encoder is None:
         from .encoder import default_encoder
         encoder = default_encoder()
+    covered = _covers(encoder, src_lang) and _covers(encoder, tgt_lang)
+    wide = None
+    if not covered and getattr(encoder, "wide", False):  # the default encoder, not a user's model
+        from .encoder import wide_encoder
+        wide = wide_encoder(encoder.threads)
+    if wide is not None:
+        encoder = wide
     S, T = _Side(src, src_lang, encoder), _Side(tgt, tgt_lang, encoder)
     # first pass: normalised 1-1 cost only, to place the band
-    first = _first_pass(S.win[1], T.win[1], skip=0.6)
-    covered = _covers(encoder, src_lang) and _covers(encoder, tgt_lang)
+    first = _first_pass(S.win[1], T.win[1], skip=0.6, cal=S.cal)
     # a language the encoder was not trained on: its similarities are trusted in the search when
     # it ranks this document's sentences as it ranks those of its own languages; their absolute
-    # values (the rejection and trimming thresholds below) are not
+    # values (the rejection and trimming thresholds below) are not. The wide encoder, trained
+    # on about 100 languages, is trusted in full where it ranks the document that well.
     trusted = covered or _encoder_agrees(S, T, first)
+    if wide is not None:
+        covered = trusted
     if not trusted:  # length and anchors decide: weekdays and months are anchors too
         for side in (S, T):
             side.anchors = [a | _calendar_keys(t, side.lang) for a, t in zip(side.anchors, side.sents)]
@@ -415,9 +446,15 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
     types = [t for t in BEAD_TYPES if t[0] + t[1] <= params.max_bead] + list(SKIP_TYPES)
     raw = _dp(n, m, windows, types, scorer.cost, params.skip_cost)
     beads = []
+    # the wide encoder's calibrated similarities spread short sentences wide: a pair each of
+    # the other's nearest neighbour is never called unrelated ("The findings appeared in the
+    # journal Nature." / "ये निष्कर्ष 'नेचर' पत्रिका में प्रकाशित हुए।": 0.1)
+    nearest = _mutual_nearest(S, T) if wide is not None else frozenset()
     for i, a, j, b in raw:
         score = scorer.cos(a, b, i, j) if a and b else 0.0
         shared = a and b and (frozenset().union(*S.anchors[i:i + a]) & frozenset().union(*T.anchors[j:j + b]))
+        if a == b == 1 and (i, j) in nearest:
+            shared = True
         if a and b and covered and score < params.reject_cos and not shared:
             # The cheapest path paired them, but they are no closer than unrelated sentences are:
             # not a translation of each other (a dropped sentence and an invented one).
@@ -470,11 +507,12 @@ def _regroup(beads: list[Bead], S: _Side, T: _Side, encoder, params: AlignParams
             vecs = encoder.encode([other_side.join.join(other_side.sents[z] for z in nother),
                                    own_side.join.join(own_side.sents[z] for z in nown),
                                    own_side.join.join(own_side.sents[z] for z in grown)])
-            gain = float(vecs[0] @ vecs[2] - vecs[0] @ vecs[1])
+            sims = _sim(own_side.cal, vecs[0] @ vecs[1:].T)
+            gain = float(sims[1] - sims[0])
             # a clause of the neighbour's sentence belongs with it, whatever it adds
             rank = (clause, gain)
             if (clause or gain >= params.trim_gain) and (best is None or rank > best[0]):
-                best = (rank, y, tuple(grown), max(0.0, float(vecs[0] @ vecs[2])))
+                best = (rank, y, tuple(grown), max(0.0, float(sims[1])))
         if best is None:
             x += 1
             continue
@@ -525,7 +563,7 @@ def _trim(S: _Side, T: _Side, i: int, a: int, j: int, b: int, score: float, enco
                                    join_own.join(own_side.sents[x] for x in own),
                                    join_own.join(own_side.sents[x] for x in rest),
                                    own_side.sents[k]])
-            full, without, alone = vecs[0] @ vecs[1], vecs[0] @ vecs[2], vecs[0] @ vecs[3]
+            full, without, alone = _sim(own_side.cal, vecs[0] @ vecs[1:].T)
             # Without a clear gain, a sentence far from the other side on its own is still kept
             # when the other side is long enough to render it too: a sentence rendered within
             # another one is far from it alone (the encoder averages over the whole sentence).

