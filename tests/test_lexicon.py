@@ -63,6 +63,6 @@ def test_german_compounds_are_split_by_the_dictionary():
 def test_the_public_dictionary_api_gives_the_same_forms():
     # the stream reader uses simplemma internals; should they move, its public API takes over
     streamed = lexicon._table("fr")
-    count, keys = lexicon._public_keys("fr")
-    public = np.sort(np.fromiter((hash(k) for k in keys), dtype=np.int64, count=count))
+    count, records = lexicon._public_records("fr")
+    public = np.sort(np.fromiter((hash(k) for k, _ in records), dtype=np.int64, count=count))
     assert len(public) == len(streamed) and (public == streamed).all()

@@ -44,31 +44,28 @@ def has_lexicon(lang: str) -> bool:
     return frequency._base(lang) in _supported()
 
 
-def _keys(code: str):
-    """(number of forms, iterator over every form of simplemma's dictionary for ``code`` as UTF-8
-    bytes in the dictionary's case): streamed from the shipped file without building simplemma's
-    dict (a tenth of the memory), or through its public API if its internals have moved."""
+def _records(code: str):
+    """(number of forms, iterator over (form, lemma) of simplemma's dictionary for ``code``, as
+    UTF-8 bytes in the dictionary's case): streamed from the shipped file without building
+    simplemma's dict (a tenth of the memory), or through its public API if its internals have
+    moved."""
     try:
-        return _streamed_keys(code)
+        from simplemma.strategies.dictionaries import frontcode
+        from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
+
+        data = _read_decompressed(code)
+        reverse, count, pos = frontcode._read_header(data)
+        records = frontcode._iter_records(data, pos)
+        return count, ((key[::-1] if reverse else key, value) for _, key, value in records)
     except (ImportError, AttributeError, ValueError):
-        return _public_keys(code)
+        return _public_records(code)
 
 
-def _streamed_keys(code: str):
-    from simplemma.strategies.dictionaries import frontcode
-    from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
-
-    data = _read_decompressed(code)
-    reverse, count, pos = frontcode._read_header(data)
-    records = frontcode._iter_records(data, pos)
-    return count, (key[::-1] if reverse else key for _, key, _ in records)
-
-
-def _public_keys(code: str):
+def _public_records(code: str):
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     forms = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code)
-    return len(forms), (form.encode("utf-8") for form in forms)
+    return len(forms), ((k.encode("utf-8"), v.encode("utf-8")) for k, v in forms.items())
 
 
 def forms_of(lemmas: frozenset, lang: str) -> dict:
@@ -83,22 +80,10 @@ def forms_of(lemmas: frozenset, lang: str) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def _forms_of(lemmas: frozenset, code: str) -> tuple:
-    try:
-        from simplemma.strategies.dictionaries import frontcode
-        from simplemma.strategies.dictionaries.dictionary_factory import _read_decompressed
-
-        data = _read_decompressed(code)
-        reverse, _count, pos = frontcode._read_header(data)
-        pairs = ((k[::-1] if reverse else k, v) for _, k, v in frontcode._iter_records(data, pos))
-    except (ImportError, AttributeError, ValueError):
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-        forms = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(code)
-        pairs = ((k.encode("utf-8"), v.encode("utf-8")) for k, v in forms.items())
     wanted = {lemma.encode("utf-8") for lemma in lemmas}
     wanted |= {lemma[:1].upper().encode("utf-8") + lemma[1:].encode("utf-8") for lemma in lemmas}
     out = {}
-    for key, value in pairs:
+    for key, value in _records(code)[1]:
         if value in wanted:
             out.setdefault(key.decode("utf-8").lower(), value.decode("utf-8").lower())
     return tuple(out.items())
@@ -106,8 +91,8 @@ def _forms_of(lemmas: frozenset, code: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def _table(code: str) -> np.ndarray:
-    count, keys = _keys(code)
-    table = np.fromiter((hash(k) for k in keys), dtype=np.int64, count=count)
+    count, records = _records(code)
+    table = np.fromiter((hash(k) for k, _ in records), dtype=np.int64, count=count)
     table.sort()
     return table
 
