@@ -177,10 +177,7 @@ def _wide_note(results, encoder) -> None:
     """Say once on stderr when languages outside the bundled encoder's were aligned without the
     wide encoder that reads them (the checker[wide] extra is not installed)."""
     from .align import encoder as enc_mod
-    if not getattr(encoder, "wide", False):
-        return
-    langs = sorted({lang for r in results for lang in (r.source.lang, r.target.lang)
-                    if not encoder.covers(lang)})
+    langs = enc_mod.uncovered(encoder, (lang for r in results for lang in (r.source.lang, r.target.lang)))
     if langs and enc_mod.wide_encoder(encoder.threads) is None:
         print(f"checker: note: {', '.join(langs)} {'is' if len(langs) == 1 else 'are'} outside the "
               f"bundled sentence encoder's 16 languages; there, alignment rests on length, numbers, "

@@ -112,9 +112,8 @@ def signature(config_hash: str, results: Iterable[DocumentResult], encoder=None)
     pairs = sorted({f"{r.source.lang}-{r.target.lang}" for r in results})
     out = (("checker", __version__), ("config", config_hash),
            ("encoder", encoder.version), ("pairs", ",".join(pairs)))
-    if getattr(encoder, "wide", False) and any(
-            not (encoder.covers(r.source.lang) and encoder.covers(r.target.lang)) for r in results):
-        from .align.encoder import wide_encoder
+    from .align.encoder import uncovered, wide_encoder
+    if uncovered(encoder, (lang for r in results for lang in (r.source.lang, r.target.lang))):
         if (wide := wide_encoder(encoder.threads)) is not None:
             out += (("wide encoder", wide.version),)  # it aligned these documents
     return out

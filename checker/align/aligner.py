@@ -397,7 +397,7 @@ def _mutual_nearest(S: "_Side", T: "_Side") -> frozenset:
     return frozenset((i, int(j)) for i, j in enumerate(rows) if cols[j] == i)
 
 
-def _encoder_agrees(S: "_Side", T: "_Side", first) -> bool:
+def _encoder_agrees(S: "_Side", T: "_Side", first, nearest: frozenset | None = None) -> bool:
     """Whether the encoder reads this document's two languages as well as those it was trained
     on, judged on the document itself: the 1-1 beads of the first pass are mutual nearest
     neighbours (each sentence's most similar sentence on the other side, both ways) about as
@@ -406,7 +406,7 @@ def _encoder_agrees(S: "_Side", T: "_Side", first) -> bool:
     pairs = [(i, j) for i, a, j, b in first if a == 1 and b == 1]
     if len(pairs) < AGREE_MIN_PAIRS:
         return False
-    nearest = _mutual_nearest(S, T)
+    nearest = _mutual_nearest(S, T) if nearest is None else nearest
     return sum(p in nearest for p in pairs) >= AGREE_SHARE * len(pairs)
 
 
@@ -434,7 +434,8 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
     # it ranks this document's sentences as it ranks those of its own languages; their absolute
     # values (the rejection and trimming thresholds below) are not. The wide encoder, trained
     # on about 100 languages, is trusted in full where it ranks the document that well.
-    trusted = covered or _encoder_agrees(S, T, first)
+    nearest = frozenset() if covered else _mutual_nearest(S, T)
+    trusted = covered or _encoder_agrees(S, T, first, nearest)
     if wide is not None:
         covered = trusted
     if not trusted:  # length and anchors decide: weekdays and months are anchors too
@@ -449,11 +450,10 @@ def align(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = 
     # the wide encoder's calibrated similarities spread short sentences wide: a pair each of
     # the other's nearest neighbour is never called unrelated ("The findings appeared in the
     # journal Nature." / "ये निष्कर्ष 'नेचर' पत्रिका में प्रकाशित हुए।": 0.1)
-    nearest = _mutual_nearest(S, T) if wide is not None else frozenset()
     for i, a, j, b in raw:
         score = scorer.cos(a, b, i, j) if a and b else 0.0
         shared = a and b and (frozenset().union(*S.anchors[i:i + a]) & frozenset().union(*T.anchors[j:j + b]))
-        if a == b == 1 and (i, j) in nearest:
+        if wide is not None and a == b == 1 and (i, j) in nearest:
             shared = True
         if a and b and covered and score < params.reject_cos and not shared:
             # The cheapest path paired them, but they are no closer than unrelated sentences are:

