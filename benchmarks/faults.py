@@ -3,7 +3,12 @@ omission / addition findings catch, and how many false omissions appear per 100 
 
 Documents: the clean translations of corpora/seed (fr -> xx) and the Text+Berg align-dev pair
 (de -> fr, presegmented). Also times a 2,000-sentence document (align-dev repeated) end to end.
-Usage: python benchmarks/faults.py [--trials N] [--seed S]
+Usage: python benchmarks/faults.py [--trials N] [--seed S] [--textberg DIR]
+
+--textberg reads the Text+Berg documents from DIR instead of align-dev, in either layout
+benchmarks/align_textberg.py reads (the Bleualign test documents, for instance). On a Text+Berg
+document the omissions reported on the untouched translation are also checked against its gold:
+a source sentence the gold leaves unaligned is really not rendered.
 """
 from __future__ import annotations
 
@@ -23,22 +28,23 @@ from checker.model import Severity  # noqa: E402
 from checker.pipeline import Settings, check_pair  # noqa: E402
 from checker.text.segment import segment  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import align_textberg  # noqa: E402
+
 ALIGN_RULES = Settings(select=("OMI101", "ADD101"))
 
 
-def documents():
+def documents(textberg: Path):
     seed = ROOT / "corpora" / "seed"
     src = read_text(seed / "fr.txt")
     for p in sorted(seed.glob("??.txt")):
         if p.stem in ("fr", "en"):
             continue
         sents = [s.text for s in segment(read_text(p), p.stem).sentences]
-        yield f"seed fr-{p.stem}", [s.text for s in segment(src, "fr").sentences], "fr", sents, p.stem
-    bench = ROOT.parent / "shared" / "bench" / "align-dev"
-    if bench.exists():
-        for doc in sorted((bench / "de").iterdir()):
-            yield (f"text+berg {doc.name}", (bench / "de" / doc.name).read_text().splitlines(), "de",
-                   (bench / "fr" / doc.name).read_text().splitlines(), "fr")
+        yield f"seed fr-{p.stem}", [s.text for s in segment(src, "fr").sentences], "fr", sents, p.stem, None
+    if textberg.exists():
+        for doc, de, fr, gold in align_textberg.documents(textberg):
+            yield f"text+berg {doc}", de, "de", fr, "fr", gold
 
 
 def run_one(src, slang, tgt, tlang, enc):
@@ -53,17 +59,26 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--textberg", type=Path, default=ROOT.parent / "shared" / "bench" / "align-dev")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     enc = default_encoder()
     enc.encode(["warm up"])
     caught = total = false_om = sentences = dup_caught = dup_total = clean_om = clean_sents = 0
-    for name, src, slang, tgt, tlang in documents():
+    gold_om = gold_checked = 0
+    for name, src, slang, tgt, tlang, gold in documents(args.textberg):
         # baseline findings of the clean document are not counted against the injected faults
         base = run_one(src, slang, tgt, tlang, enc)
         base_om = {f.source.start for f in base.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
         clean_om += len(base_om)
         clean_sents += len(src)
+        agreed = ""
+        if gold is not None:
+            unaligned = {base.source.sentences[i].start for src_ids, tgt_ids in gold if not tgt_ids
+                         for i in src_ids}
+            gold_om += len(base_om & unaligned)
+            gold_checked += len(base_om)
+            agreed = f", {len(base_om & unaligned)} of them unaligned in the gold too"
         d_c = d_t = d_f = 0
         for _ in range(args.trials):
             k = rng.randrange(len(tgt))
@@ -94,11 +109,12 @@ def main():
         total += d_t
         false_om += d_f
         print(f"{name:22s} deletions caught {d_c}/{d_t}, false omissions {d_f} "
-              f"(on the untouched document: {len(base_om)} of {len(src)} sentences)")
+              f"(on the untouched document: {len(base_om)} of {len(src)} sentences{agreed})")
     print(f"\nomission recall {caught / max(1, total):.3f} ({caught}/{total}); "
           f"false omissions per 100 source sentences {100 * false_om / max(1, sentences):.2f}; "
           f"duplicated sentences reported as added {dup_caught}/{dup_total}; "
-          f"omissions reported on the untouched documents: {clean_om} of {clean_sents} sentences")
+          f"omissions reported on the untouched documents: {clean_om} of {clean_sents} sentences "
+          f"({gold_om} of the {gold_checked} on Text+Berg documents unaligned in the gold too)")
 
     if args.no_speed:
         return

@@ -40,3 +40,32 @@ def test_a_deletion_the_gold_has_is_a_hit():
     assert s_merged["strict"][0] == pytest.approx(2 / 3)
     # splitting the insertion off as the gold does raises precision
     assert score(GOLD, GOLD)["strict"][0] > s_merged["strict"][0]
+
+
+def test_several_documents_pool_their_counts():
+    # Vecalign's score_multiple sums the counts of every document before dividing: a short
+    # perfect document does not weigh as much as a long poor one
+    short = [((0,), (0,))]
+    long_test = [((i,), (i,)) for i in range(9)]
+    long_gold = [((i,), (i,)) for i in range(0, 9, 3)] + [((i, i + 1), (i, i + 1)) for i in range(1, 9, 3)]
+    long_gold.sort()
+    pooled = align_textberg.score_many([(short, short), (long_test, long_gold)])
+    # precision: 1 + 3 hits of 1 + 9 beads; recall: 1 + 3 hits of 1 + 6 gold beads
+    assert pooled["strict"][0] == pytest.approx(4 / 10)
+    assert pooled["strict"][1] == pytest.approx(4 / 7)
+    one = score(long_test, long_gold)["strict"]
+    assert one[0] == pytest.approx(3 / 9) and pooled["strict"][0] > one[0]
+
+
+def test_both_layouts_are_read(tmp_path):
+    dev = tmp_path / "dev"
+    for sub, text in (("de", "a\nb\n"), ("fr", "x\ny\n"), ("gold", "[0]:[0]\n[1]:[1]\n")):
+        (dev / sub).mkdir(parents=True)
+        (dev / sub / "7").write_text(text)
+    bleu = tmp_path / "bleu"
+    bleu.mkdir()
+    (bleu / "test0.de").write_text("a\nb\n")
+    (bleu / "test0.fr").write_text("x\n")
+    (bleu / "test0.defr").write_text("[0, 1]:[0]\n")
+    assert list(align_textberg.documents(dev)) == [("7", ["a", "b"], ["x", "y"], [((0,), (0,)), ((1,), (1,))])]
+    assert list(align_textberg.documents(bleu)) == [("test0", ["a", "b"], ["x"], [((0, 1), (0,))])]
