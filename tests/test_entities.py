@@ -535,6 +535,33 @@ def test_greek_renderings_of_foreign_names(name, text):
     assert name_similarity(name, "en", latin_key(text), "el") >= 0.9
 
 
+@pytest.mark.parametrize("name,text,lang", [
+    ("hamburg", "Гамбурзі", "uk"),       # г is an h; the locative turns the g into a з
+    ("jakarta", "Джакартської", "uk"),   # дж is a j; a derived adjective
+    ("harvard", "Гарварда", "ru"),       # a foreign h written г
+    ("john", "Джона", "ru"),
+])
+def test_cyrillic_renderings_of_j_and_h(name, text, lang):
+    from checker.anchors.entities import name_similarity
+    assert name_similarity(name, "en", latin_key(text), lang) >= 0.9
+    assert name_similarity(latin_key(text), lang, name, "en") >= 0.9
+
+
+def test_cyrillic_h_is_no_licence_for_another_name():
+    from checker.anchors.entities import match_threshold, name_similarity
+    # only the first letter is read as an h, and a g that is a g still matches as before
+    assert name_similarity("georgia", "en", latin_key("Грузия"), "ru") < match_threshold("en", "ru")
+    assert name_similarity("hamas", "en", latin_key("Газа"), "ru") < match_threshold("en", "ru")
+    assert name_similarity("gaza", "en", latin_key("Газа"), "ru") == 1.0
+
+
+def test_ukrainian_city_in_the_locative_is_no_replaced_name(encoder):
+    from checker.pipeline import check_pair
+    res = check_pair("The summit opened in Hamburg on Monday.", "Саміт відкрився в Гамбурзі в понеділок.",
+                     "en", "uk", encoder=encoder)
+    assert not [f for f in res.findings if f.code.startswith("ENT")], [f.message for f in res.findings]
+
+
 def test_greek_acronym_of_a_territory():
     from checker.anchors.entities import _acronym_territory
     assert _acronym_territory("ΗΠΑ", "el") == ("territory:US",)  # Ηνωμένες Πολιτείες (Αμερικής)

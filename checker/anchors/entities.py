@@ -194,6 +194,12 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
     if best < 1.0 and ("w" in a or "w" in b) and _W_AS_V & {_script_of(a_lang), _script_of(b_lang)}:
         # scripts that write a w with their v: Вібово, विबोवो, ויבובו / Wibowo; Вашингтон
         best = max(best, _name_similarity(a.replace("w", "v"), a_lang, b.replace("w", "v"), b_lang))
+    if best < 1.0 and (_script_of(a_lang) == "Cyrl") != (_script_of(b_lang) == "Cyrl"):
+        # Cyrillic writes a j as дж (Джакарта, Jakarta) and a foreign h as г, which is an h in
+        # Ukrainian and Belarusian (Гамбург, Гарвард); anyascii writes them dzh and g
+        ca, cb = (_cyrillic_variant(a), b) if _script_of(a_lang) == "Cyrl" else (a, _cyrillic_variant(b))
+        if (ca, cb) != (a, b):
+            best = max(best, _name_similarity(ca, a_lang, cb, b_lang))
     if best < 1.0 and "Grek" in (_script_of(a_lang), _script_of(b_lang)):
         # Greek writes every b as μπ, a final one too (Γουέμπ, Webb; but Τραμπ is Trump), and
         # renders a Latin c as a k (Κελσίου, Celsius)
@@ -212,6 +218,10 @@ def name_similarity(a: str, a_lang: str, b: str, b_lang: str) -> float:
                 if u != x:
                     best = max(best, _name_similarity(u, x_lang, y, y_lang))
     return best
+
+
+def _cyrillic_variant(key: str) -> str:
+    return re.sub(r"^g", "h", key.replace("dzh", "j"))
 
 
 _W_AS_V = frozenset({"Cyrl", "Deva", "Hebr"})
