@@ -142,18 +142,34 @@ class DocumentResult:
 @dataclass(frozen=True)
 class InputError:
     """A record or file the checker could not read: it still gets a line in every report."""
-    where: str  # file path or feed id
+    where: str  # file path, or the id of a feed record
     message: str
     line: int | None = None
+    file: str | None = None  # the feed file a record (``where``) came from
+
+    @property
+    def path(self) -> str:
+        """The file to point at: the feed of a record, else ``where`` itself."""
+        return self.file or self.where
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    @property
+    def detail(self) -> str:
+        """The message, naming the record when the error is a feed record's."""
+        return f"record {self.where}: {self.message}" if self.file and self.where != self.file else self.message
 
     def __str__(self) -> str:
-        loc = f"{self.where}:{self.line}" if self.line is not None else self.where
-        return f"{loc}: {self.message}"
+        return f"{self.location}: {self.detail}"
 
     def to_json(self) -> dict:
         d: dict = {"id": self.where, "error": self.message}
         if self.line is not None:
             d["line"] = self.line
+        if self.file:
+            d["file"] = self.file
         return d
 
 

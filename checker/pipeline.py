@@ -136,10 +136,10 @@ def _check_item(item, settings=None, encoder=None):
         return check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
                           item.presegmented, doc_id=item.id, settings=settings, encoder=encoder)
     except CheckerInputError as e:
-        return InputError(item.id, str(e).split(": ", 1)[-1], item.line)
+        return InputError(item.id, str(e).split(": ", 1)[-1], item.line, item.file)
     except Exception as e:  # noqa: BLE001 - one bad record must not lose the others
         return InputError(item.id, f"internal error while checking this record: {type(e).__name__}: {e}",
-                          item.line)
+                          item.line, item.file)
 
 
 def _check_item_worker(args):

@@ -131,6 +131,29 @@ def test_feed_gives_every_record_a_result_or_an_error(tmp_path, capsys):
     assert code == 2  # input errors make the run fail even when the documents are clean
 
 
+def test_a_bad_record_points_at_the_feed_file_in_every_format(tmp_path, capsys):
+    # a CI annotation or a SARIF result must open the feed at the record's line, not a file
+    # named after the record's id
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a1", "source": {"lang": "fr", "text": "Bonjour."},
+                                "translations": [{"lang": "en", "text": "Hello."}]}) + "\n"
+                    + json.dumps({"id": "a2", "source": "Bonjour."}) + "\n", encoding="utf-8")
+    _, out, _ = run(capsys, "feed", feed)
+    assert f"input error {feed}:2: record a2: 'source' must be an object with 'text'" in out
+    _, out, _ = run(capsys, "feed", feed, "--format", "github")
+    assert f"::error file={feed},line=2,title=input error::record a2: 'source' must be" in out
+    _, out, _ = run(capsys, "feed", feed, "--format", "sarif")
+    (note,) = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    location = note["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("feed.jsonl") and location["region"] == {"startLine": 2}
+    assert note["message"]["text"].startswith("record a2: ")
+    _, out, _ = run(capsys, "feed", feed, "--format", "junit")
+    assert f'file="{feed}" line="2"' in out
+    _, out, _ = run(capsys, "feed", feed, "--format", "jsonl")
+    err = json.loads(out.splitlines()[1])
+    assert (err["id"], err["line"], err["file"]) == ("a2", 2, str(feed))
+
+
 def test_baseline_suppresses_known_findings_and_reports_stale_entries(tmp_path, capsys):
     base = tmp_path / "baseline.json"
     code, _, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--write-baseline", base)

@@ -27,6 +27,7 @@ class FeedItem:
     target_lang: str | None
     presegmented: bool
     index: int  # position of the translation in the record
+    file: str | None = None  # the feed it came from
 
 
 def _lang(obj: dict, where: str) -> str | None:
@@ -66,10 +67,10 @@ def parse_feed(text: str, name: str) -> Iterator[FeedItem | InputError]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputError(name, f"invalid JSON: {e.msg} at column {e.colno}", lineno)
+            yield InputError(name, f"invalid JSON: {e.msg} at column {e.colno}", lineno, name)
             continue
         if not isinstance(rec, dict):
-            yield InputError(name, "record is not a JSON object", lineno)
+            yield InputError(name, "record is not a JSON object", lineno, name)
             continue
         rid = rec.get("id")
         rid = str(rid) if isinstance(rid, (str, int)) and str(rid) else f"{name}:{lineno}"
@@ -84,11 +85,11 @@ def parse_feed(text: str, name: str) -> Iterator[FeedItem | InputError]:
             if not isinstance(pre, bool):
                 raise ValueError("'presegmented' must be true or false")
         except ValueError as e:
-            yield InputError(rid, str(e), lineno)
+            yield InputError(rid, str(e), lineno, name)
             continue
         for k, tr in enumerate(trs):
             try:
                 yield FeedItem(rid, lineno, source_text, source_lang, _text(tr, f"'translations'[{k}]"),
-                               _lang(tr, f"'translations'[{k}]"), pre, k)
+                               _lang(tr, f"'translations'[{k}]"), pre, k, name)
             except ValueError as e:
-                yield InputError(rid, str(e), lineno)
+                yield InputError(rid, str(e), lineno, name)

@@ -53,9 +53,9 @@ def render(report: Report, **_options) -> str:
             props.append(("title", f"{f.code} {f.rule}"))
             lines.append(_command(COMMANDS[f.severity], props, message))
     for err in report.errors:
-        props = [("file", err.where)]
+        props = [("file", err.path)]
         if err.line is not None:
             props.append(("line", err.line))
         props.append(("title", "input error"))
-        lines.append(_command("error", props, err.message))
+        lines.append(_command("error", props, err.detail))
     return "".join(line + "\n" for line in lines)

@@ -367,8 +367,7 @@ def render(report: Report, title: str = "checker report", **_options) -> str:
                               for k, v in report.signature) + "</table></section>")
     if report.errors:
         meta.append('<section id="input-errors" class="errors"><h2>Input errors</h2><ul>'
-                    + "".join(f'<li><code>{_e(err.where)}{"" if err.line is None else ":" + str(err.line)}'
-                              f'</code>: <span dir="auto">{_e(err.message)}</span></li>'
+                    + "".join(f'<li><code>{_e(err.location)}</code>: <span dir="auto">{_e(err.detail)}</span></li>'
                               for err in report.errors) + "</ul></section>")
     meta.append("</div>")
 

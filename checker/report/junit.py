@@ -83,12 +83,12 @@ def render(report: Report, fail_on="error", **_options) -> str:
     if report.errors:
         suite = _el(root, "testsuite", name="input errors")
         for err in report.errors:
-            name = f"{err.where}:{err.line}" if err.line is not None else err.where
-            attrs = {"classname": "checker.input", "name": name, "file": err.where}
+            name = err.location if err.path == err.where else f"{err.location} (record {err.where})"
+            attrs = {"classname": "checker.input", "name": name, "file": err.path}
             if err.line is not None:
                 attrs["line"] = err.line
             case = _el(suite, "testcase", **attrs)
-            _el(case, "error", type="input-error", message=err.message).text = xml_safe(str(err))
+            _el(case, "error", type="input-error", message=err.detail).text = xml_safe(str(err))
         n = len(report.errors)
         for k, v in (("tests", n), ("failures", 0), ("errors", n), ("skipped", 0)):
             suite.set(k, str(v))

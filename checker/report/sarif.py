@@ -101,9 +101,9 @@ def build(report: Report, all_rules: bool = False, registry: dict | None = None)
 
     notifications = []
     for err in report.errors:
-        n: dict = {"level": "error", "message": {"text": err.message},
+        n: dict = {"level": "error", "message": {"text": err.detail},
                    "descriptor": {"id": "input-error"}}
-        loc: dict = {"artifactLocation": {"uri": _uri(err.where)}}
+        loc: dict = {"artifactLocation": {"uri": _uri(err.path)}}
         if err.line is not None:
             loc["region"] = {"startLine": err.line}
         n["locations"] = [{"physicalLocation": loc}]
