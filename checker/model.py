@@ -130,13 +130,16 @@ class DocumentResult:
     target: Document
     alignment: tuple[Bead, ...]
     findings: tuple[Finding, ...]
+    feed: str | None = None  # a feed record's file and line
+    line: int | None = None
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id, "source_lang": self.source.lang, "target_lang": self.target.lang,
-            "findings": [f.to_json() for f in self.findings],
-            "alignment": [b.to_json() for b in self.alignment],
-        }
+        d: dict = {"id": self.id, "source_lang": self.source.lang, "target_lang": self.target.lang}
+        if self.feed:
+            d.update(file=self.feed, line=self.line)
+        d.update(findings=[f.to_json() for f in self.findings],
+                 alignment=[b.to_json() for b in self.alignment])
+        return d
 
 
 @dataclass(frozen=True)

@@ -133,8 +133,9 @@ def _check_item(item, settings=None, encoder=None):
     if isinstance(item, InputError):
         return item
     try:
-        return check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
-                          item.presegmented, doc_id=item.id, settings=settings, encoder=encoder)
+        res = check_pair(item.source_text, item.target_text, item.source_lang, item.target_lang,
+                         item.presegmented, doc_id=item.id, settings=settings, encoder=encoder)
+        return replace(res, feed=item.file, line=item.line)
     except CheckerInputError as e:
         return InputError(item.id, str(e).split(": ", 1)[-1], item.line, item.file)
     except Exception as e:  # noqa: BLE001 - one bad record must not lose the others

@@ -154,6 +154,26 @@ def test_a_bad_record_points_at_the_feed_file_in_every_format(tmp_path, capsys):
     assert (err["id"], err["line"], err["file"]) == ("a2", 2, str(feed))
 
 
+def test_a_feed_record_finding_points_at_the_record_line_of_the_feed(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    ok = {"id": "a1", "source": {"lang": "fr", "text": "Bonjour."}, "translations": [{"lang": "en", "text": "Hello."}]}
+    empty = {"id": "a2", "source": {"lang": "fr", "text": "Il pleut."}, "translations": [{"lang": "en", "text": ""}]}
+    feed.write_text(json.dumps(ok) + "\n\n" + json.dumps(empty) + "\n", encoding="utf-8")
+    _, out, _ = run(capsys, "feed", feed, "--format", "github")
+    assert f"::error file={feed},line=3,title=UNT103 empty-translation::[a2] the translation is empty" in out
+    _, out, _ = run(capsys, "feed", feed, "--format", "sarif")
+    res = next(r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "UNT103")
+    (loc,) = res["locations"]
+    assert loc["physicalLocation"]["artifactLocation"]["uri"].endswith("feed.jsonl")
+    assert loc["physicalLocation"]["region"] == {"startLine": 3, "snippet": {"text": "Il pleut."}}
+    assert loc["logicalLocations"] == [{"name": "a2", "kind": "object"}]
+    _, out, _ = run(capsys, "feed", feed, "--format", "junit")
+    assert f'name="UNT103 empty-translation @ 1:1" file="{feed}" line="3"' in out
+    _, out, _ = run(capsys, "feed", feed, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["line"], r["file"]) for r in rows] == [("a1", 1, str(feed)), ("a2", 3, str(feed))]
+
+
 def test_baseline_suppresses_known_findings_and_reports_stale_entries(tmp_path, capsys):
     base = tmp_path / "baseline.json"
     code, _, _ = run(capsys, "check", SEED / "fr.txt", SEED / "en.txt", "--write-baseline", base)

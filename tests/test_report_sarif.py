@@ -173,6 +173,19 @@ def test_feed_records_use_their_id_as_a_relative_uri(validator):
     assert unquote(uri) == "feed:42"
 
 
+def test_a_feed_record_with_its_feed_points_at_the_record_line(validator):
+    src, tgt = _doc("Un.", "fr"), _doc("One one.", "en")
+    res = DocumentResult("a7", src, tgt, (), (
+        Finding("REP101", "repeated-words", "repetition", Severity.ERROR, "m", target=tgt.span(0, 7)),),
+        feed="feeds/day 1.jsonl", line=12)
+    log = sarif(Report((res,)))
+    assert_valid(validator, log)
+    (loc,) = log["runs"][0]["results"][0]["locations"]
+    assert unquote(loc["physicalLocation"]["artifactLocation"]["uri"]) == "feeds/day 1.jsonl"
+    assert loc["physicalLocation"]["region"] == {"startLine": 12, "snippet": {"text": "One one"}}
+    assert loc["logicalLocations"] == [{"name": "a7", "kind": "object"}]
+
+
 def test_input_errors_are_notifications_and_signature_is_kept():
     report = build_report()
     run = sarif(report)["runs"][0]

@@ -5,8 +5,9 @@
 error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. ``col``/``endColumn`` are
 1-based code-point columns, ``endColumn`` inclusive (the last character), and are given only when
 the span is on one line (GitHub ignores columns otherwise). The location is the translation span,
-or the source span for findings with only a source span. Feed records have no file: their
-annotation has no ``file`` and the record id starts the message. Unreadable inputs are ``::error``
+or the source span for findings with only a source span. A feed record's finding points at the
+record's line of the feed (no column: the span is inside its JSON) and the record id starts the
+message. Unreadable inputs are ``::error``
 lines. Escaping follows the runner: in the message % -> %25, CR -> %0D, LF -> %0A; in property
 values also : -> %3A and , -> %2C.
 """
@@ -42,6 +43,8 @@ def render(report: Report, **_options) -> str:
                 props.append(("file", doc.name))
             else:
                 message = f"[{res.id}] {message}"
+                if res.feed:  # the record's line of the feed
+                    props += [("file", res.feed), ("line", res.line)]
             if doc.name and span is not None:
                 sl, sc = line_col(doc.text, span.start)
                 el, ec = line_col(doc.text, max(span.end - 1, span.start))

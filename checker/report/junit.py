@@ -13,7 +13,8 @@ Layout:
 - unreadable inputs as ``<error>`` testcases in a last suite named ``input errors``.
 
 line:col is 1-based (columns in code points) in the translation, or in the source for findings
-with only a source span. Control characters XML 1.0 forbids are stripped. Output is deterministic
+with only a source span. A feed record's testcases carry the feed as ``file`` and the record's
+line of it as ``line``; line:col in the name is then within the record's text. Control characters XML 1.0 forbids are stripped. Output is deterministic
 (no timestamps or durations).
 """
 from __future__ import annotations
@@ -60,6 +61,8 @@ def _suite(parent, report: Report, res: DocumentResult, fail: Severity | None) -
         attrs = {"classname": f"checker.{f.category}", "name": f"{f.code} {f.rule}{pos}", "file": path}
         if line is not None:
             attrs["line"] = line
+        if res.feed:  # a feed record: the file is the feed, at the record's line
+            attrs.update(file=res.feed, line=res.line)
         case = _el(suite, "testcase", **attrs)
         if fail is not None and f.severity >= fail:
             failures += 1
@@ -68,7 +71,7 @@ def _suite(parent, report: Report, res: DocumentResult, fail: Severity | None) -
             out = ET.SubElement(case, "system-out")
             out.text = f"{f.severity} (below fail-on): " + _details(res, f)
     if failures == 0:
-        _el(suite, "testcase", classname="checker", name="clean", file=doc_path(res, res.target))
+        _el(suite, "testcase", classname="checker", name="clean", file=res.feed or doc_path(res, res.target))
     suite.set("tests", str(len(suite.findall("testcase"))))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

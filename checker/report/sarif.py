@@ -41,7 +41,14 @@ def _region(doc: Document, span: Span) -> dict:
 
 
 def _location(result: DocumentResult, doc: Document, span: Span | None) -> dict:
-    loc: dict = {"artifactLocation": {"uri": _uri(doc_path(result, doc))}}
+    if result.feed and not doc.name:
+        # a feed record: its line of the feed (columns inside its JSON would mislead), the
+        # record named as a logical location, the span's text as the snippet
+        loc: dict = {"artifactLocation": {"uri": _uri(result.feed)}, "region": {"startLine": result.line}}
+        if span is not None:
+            loc["region"]["snippet"] = {"text": span.text}
+        return {"physicalLocation": loc, "logicalLocations": [{"name": result.id, "kind": "object"}]}
+    loc = {"artifactLocation": {"uri": _uri(doc_path(result, doc))}}
     if span is not None:
         loc["region"] = _region(doc, span)
     return {"physicalLocation": loc}
