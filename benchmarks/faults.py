@@ -13,6 +13,8 @@ a source sentence the gold leaves unaligned is really not rendered.
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import random
 import resource
 import sys
@@ -47,6 +49,25 @@ def documents(textberg: Path):
             yield f"text+berg {doc}", de, "de", fr, "fr", gold
 
 
+@functools.lru_cache(maxsize=None)
+def unrelated_sentences(lang: str) -> list[str]:
+    """Sentences in ``lang`` from another source (DEMETR's clean news sentences: de, fr, pl, ru,
+    zh, and their English translations), to stand in for a translated sentence."""
+    path = ROOT.parent / "shared" / "bench" / "demetr-dev.jsonl"
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if not rec["id"].startswith("demetr-clean_mt-"):
+            continue
+        if rec["source"]["lang"] == lang:
+            out.append(rec["source"]["text"])
+        elif lang == "en":
+            out.append(rec["translations"][0]["text"])
+    return out
+
+
 def run_one(src, slang, tgt, tlang, enc):
     res = check_pair("\n".join(src), "\n".join(tgt), slang, tlang, presegmented=True,
                      settings=ALIGN_RULES, encoder=enc)
@@ -65,7 +86,8 @@ def main():
     enc = default_encoder()
     enc.encode(["warm up"])
     caught = total = false_om = sentences = dup_caught = dup_total = clean_om = clean_sents = 0
-    gold_om = gold_checked = 0
+    gold_om = gold_checked = rep_caught = rep_added = rep_total = 0
+    rng_rep = random.Random(args.seed + 1)  # its own stream: the other trials stay as they were
     for name, src, slang, tgt, tlang, gold in documents(args.textberg):
         # baseline findings of the clean document are not counted against the injected faults
         base = run_one(src, slang, tgt, tlang, enc)
@@ -105,6 +127,20 @@ def main():
             dup_total += 1
             dup_caught += any(f.code == "ADD101" and f.target and f.target.start >= 0
                               and f.severity >= Severity.WARNING for f in res3.findings)
+            # replace a sentence by an unrelated one in the same language (a hallucination):
+            # its source must be reported as omitted
+            pool = unrelated_sentences(tlang)
+            k = rng_rep.randrange(len(tgt))
+            bead = next(b for b in base.alignment if k in b.target)
+            if pool and len(bead.target) == 1 and bead.source:
+                t4 = tgt[:k] + [rng_rep.choice(pool)] + tgt[k + 1:]
+                res4 = run_one(src, slang, t4, tlang, enc)
+                want = {res4.source.sentences[i].start for i in bead.source}
+                om = {f.source.start for f in res4.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+                rep_total += 1
+                rep_caught += bool(want & om)
+                rep_added += any(f.code == "ADD101" and f.target and f.target.start == res4.target.sentences[k].start
+                                 and f.severity >= Severity.WARNING for f in res4.findings)
         caught += d_c
         total += d_t
         false_om += d_f
@@ -115,6 +151,10 @@ def main():
           f"duplicated sentences reported as added {dup_caught}/{dup_total}; "
           f"omissions reported on the untouched documents: {clean_om} of {clean_sents} sentences "
           f"({gold_om} of the {gold_checked} on Text+Berg documents unaligned in the gold too)")
+    if rep_total:
+        print(f"sentences replaced by an unrelated one (DEMETR news, target languages de fr ru zh): "
+              f"source reported omitted {rep_caught}/{rep_total}, replacement reported added "
+              f"{rep_added}/{rep_total}")
 
     if args.no_speed:
         return
