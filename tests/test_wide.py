@@ -50,6 +50,22 @@ def test_not_used_for_the_default_encoders_languages_nor_when_turned_off(encoder
     assert len(wide._cache) > before
 
 
+def test_a_single_sentence_translated_from_another_is_an_omission_and_an_addition(encoder):
+    # one record of a feed: too short for the trust test, its calibrated similarity decides
+    # (before: never, whatever the pair; "ההצבעה תתקיים בסוף חודש נובמבר." for "The Prime Minister
+    # will speak on television on Thursday evening." stays a pair, two short sentences on a date)
+    from checker.pipeline import check_pair
+    caught = 0
+    for k, (he, hi) in enumerate(zip(HE, HI)):
+        other = EN[(k + 2) % len(EN)]
+        for src, lang in ((he, "he"), (hi, "hi")):
+            codes = {f.code for f in check_pair(src, other, lang, "en", encoder=encoder).findings}
+            caught += {"OMI101", "ADD101"} <= codes
+            right = check_pair(src, EN[k], lang, "en", encoder=encoder).findings
+            assert not [f for f in right if f.code in ("OMI101", "ADD101")], (lang, k)
+    assert caught >= 10  # of 12
+
+
 def test_similarities_are_carried_onto_the_default_encoders_scale():
     enc = WideEncoder()
     v = enc.encode(["The vote will take place at the end of November.",
