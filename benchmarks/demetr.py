@@ -5,6 +5,7 @@ or error severity in one of the expected categories); for clean pairs, the fract
 (any warning or error). Also pairs per second.
 
 Usage: python benchmarks/demetr.py [FEED] [--limit N] [--only PERTURBATION,...] [--show-misses N]
+                                   [--no-wide]
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from checker.io.feed import parse_feed  # noqa: E402
 from checker.model import InputError, Severity  # noqa: E402
 from checker.pipeline import check_pair  # noqa: E402
-from checker.align.encoder import default_encoder  # noqa: E402
+from checker.align.encoder import Encoder, default_encoder  # noqa: E402
 
 CLEAN = {"clean_mt", "clean_human"}
 
@@ -32,6 +33,8 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--severity", default="", help="per-rule overrides, e.g. ENT104=info,NUM103=off")
+    ap.add_argument("--no-wide", action="store_true",
+                    help="the default encoder alone, even where the wide extra is installed")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
     lines = Path(args.feed).read_text(encoding="utf-8").splitlines()
@@ -43,7 +46,7 @@ def main():
     misses = defaultdict(list)
     from checker.pipeline import Settings
     settings = Settings(severity=tuple(tuple(kv.split("=", 1)) for kv in args.severity.split(",") if kv))
-    enc = default_encoder()
+    enc = Encoder(wide=False) if args.no_wide else default_encoder()
     enc.encode(["warm up"])
     n = 0
     t0 = time.perf_counter()
