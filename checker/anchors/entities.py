@@ -1441,8 +1441,11 @@ def _known_in_uncased(text: str, lang: str):
             strips = [""] + [c for c in clitics if cand.startswith(c)]
             for c in strips:
                 body = cand[len(c):]
+                if c and base == "he" and body.startswith("וו") and body[1:] in names:
+                    # a name's initial vav is written double after a prefix: בווייטנאם (וייטנאם)
+                    body = body[1:]
                 if body in names:
-                    hit = (ws + len(c), we, names[body], n)
+                    hit = (we - len(body), we, names[body], n)
                     break
                 if base == "ko" or base in ("hi", "bn", "ta", "te", "ur"):
                     # postpositions/particles glued after the name: 러시아는, 러시아의

@@ -273,6 +273,15 @@ def _best_counterpart(name: Name, name_lang: str, sents, lang: str, threshold: f
     return max(last, ok, key=lambda f: f[0])
 
 
+def _common_lowercase(sents, start: int, end: int, lang: str) -> bool:
+    """The span (document offsets) is a common word of the language written in lower case."""
+    for s in sents:
+        if s.start <= start < s.end:
+            word = s.text[start - s.start:end - s.start]
+            return word[:1].islower() and ent.is_common_word(word, lang)
+    return False
+
+
 def _strength(a: Anchor, lang: str, other_lang: str) -> int:
     """How surely an anchor is a name that a translation carries over: 0, 1 or 2.
 
@@ -533,6 +542,14 @@ class _Meaning:
         self.ctx = ctx
         self._enc = ctx.cache.get("encoder")
 
+    @property
+    def reads_both(self) -> bool:
+        """Whether the encoder was trained on both languages: elsewhere its closeness of a name
+        to a phrase is chance (Persian, Hebrew, Hindi)."""
+        from ..align.aligner import _covers
+        enc = self._encoder()
+        return _covers(enc, self.ctx.source.lang) and _covers(enc, self.ctx.target.lang)
+
     def _encoder(self):
         if self._enc is None:
             from ..align.encoder import default_encoder
@@ -720,6 +737,12 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 # a territory or city not found under its CLDR name: only a close form will do
                 need = 0.98 if cjk_place else 0.85 if codes else _threshold(nl, olang)
                 n.matched = best is not None and best[0] >= need
+                if n.matched and codes and not profile(nl).capitalises_names \
+                        and _common_lowercase(osents, best[1], best[2], olang):
+                    # a place of an uncased script matched by its consonants alone: a common
+                    # lower-case word of the other side that shares them is no rendering
+                    # (וייטנאם, VTN: "between"); a derived form may be (vietnamienne)
+                    n.matched = False
                 if n.matched:
                     n.counterpart, n.score = (best[1], best[2]), best[0]
                 if not n.matched and not codes and len(n.anchor.value.split()) == 1:
@@ -921,6 +944,17 @@ def _decide(res, miss, add, free_s, free_t, meaning: _Meaning, ctx: Context, sse
                                     (add + free_t, ctx.source, ssents, sl)):
         for n in names:
             if n.matched or (n.kind != "free" and not _reportable(n)):
+                continue
+            if n.side == "source" and _codes(n.anchor) and not meaning.reads_both \
+                    and not (profile(n.lang).capitalises_names
+                             and ent.is_common_word(n.anchor.text, n.lang, initial=True)):
+                # a place of the source that CLDR names, under none of its names or forms in the
+                # translation: the closeness in meaning of an encoder that does not read the
+                # language is chance, and renders nothing (ویتنام dropped from "in central
+                # Vietnam"). A translation's place may be an adjective the source's CLDR data
+                # lacks (German / німецьких), and a common word may only look like a city
+                # (Indonesian "Lomba", CLDR's Lomé): for those the meaning still decides.
+                n.render = -1.0
                 continue
             own_doc, own_sents = (ctx.source, ssents) if n.side == "source" else (ctx.target, tsents)
             own_lang = sl if n.side == "source" else tl
