@@ -7,9 +7,8 @@ error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. ``col``/``
 the span is on one line (GitHub ignores columns otherwise). The location is the translation span,
 or the source span for findings with only a source span. A feed record's finding points at the
 record's line of the feed (no column: the span is inside its JSON) and the record id starts the
-message. Unreadable inputs are ``::error``
-lines. Escaping follows the runner: in the message % -> %25, CR -> %0D, LF -> %0A; in property
-values also : -> %3A and , -> %2C.
+message. Unreadable inputs are ``::error`` lines. Escaping follows the runner: in the message
+% -> %25, CR -> %0D, LF -> %0A; in property values also : -> %3A and , -> %2C.
 """
 from __future__ import annotations
 

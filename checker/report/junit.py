@@ -14,8 +14,8 @@ Layout:
 
 line:col is 1-based (columns in code points) in the translation, or in the source for findings
 with only a source span. A feed record's testcases carry the feed as ``file`` and the record's
-line of it as ``line``; line:col in the name is then within the record's text. Control characters XML 1.0 forbids are stripped. Output is deterministic
-(no timestamps or durations).
+line of it as ``line``; line:col in the name is then within the record's text. Control
+characters XML 1.0 forbids are stripped. Output is deterministic (no timestamps or durations).
 """
 from __future__ import annotations
 
