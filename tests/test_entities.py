@@ -579,6 +579,15 @@ def test_a_place_dropped_from_a_translation_out_of_an_unread_language(src, lang,
         assert not check_pair(src, kept, lang, "en", encoder=encoder).findings
 
 
+@pytest.mark.parametrize("text,code", [
+    ("הוא נסע לרוסיה ובצרפת.", "territory:FR"),        # and + in
+    ("המשלחת שבישראל חזרה.", "territory:IL"),          # that + in
+    ("ומצרפת הגיעו שני שרים.", "territory:FR"),         # and + from
+])
+def test_hebrew_proclitics_stack_before_a_place(text, code):
+    assert code in territories(text, "he")
+
+
 def test_greek_acronym_of_a_territory():
     from checker.anchors.entities import _acronym_territory
     assert _acronym_territory("ΗΠΑ", "el") == ("territory:US",)  # Ηνωμένες Πολιτείες (Αμερικής)

@@ -1373,7 +1373,10 @@ _CLITICS = {
     "ar": ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف", "ك"),
     "fa": ("ب", "و"),
     "ur": (),
-    "he": ("וה", "שה", "מה", "בה", "לה", "כה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
+    # Hebrew stacks its proclitics in one order: and (ו), that (ש), a preposition (ב ל מ כ),
+    # the article (ה): ומצרפת, ושבצרפת, בה...
+    "he": tuple(sorted({a + b + c + d for a in ("", "ו") for b in ("", "ש") for c in ("", "ב", "ל", "מ", "כ")
+                        for d in ("", "ה")} - {""}, key=lambda c: (-len(c), c))),
 }
 
 
