@@ -588,6 +588,15 @@ def test_hebrew_proclitics_stack_before_a_place(text, code):
     assert code in territories(text, "he")
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("כיוון שהממשלה החליטה לדחות את ההצבעה.", "he"),   # "since", not כ + Greece
+    ("הריגה של שני אזרחים.", "he"),                   # "killing", not ה + Riga
+    ("فردا به دانشگاه برم.", "fa"),                   # "I go", not ب + Rome
+])
+def test_a_common_word_is_no_prefix_and_place(text, lang):
+    assert not [a for a in extract(text, lang) if a.extra]
+
+
 def test_greek_acronym_of_a_territory():
     from checker.anchors.entities import _acronym_territory
     assert _acronym_territory("ΗΠΑ", "el") == ("territory:US",)  # Ηνωμένες Πολιτείες (Αμερικής)

@@ -31,6 +31,7 @@ for a comparison with a translation (never anchors): Chinese proper nouns of jie
 from __future__ import annotations
 
 import functools
+import math
 import re
 import statistics
 import unicodedata
@@ -1406,6 +1407,15 @@ def _inside_transliteration(text: str, start: int, end: int, lang: str) -> bool:
         s < start and end <= e and all(c in tc for c in w) for s, e, w, _ in _jieba_tokens(text))
 
 
+def _word_of_its_own(token: str, name: str, lang: str) -> bool:
+    """A token that reads as a prefix and a place is a word of its own when the language writes
+    it at least twice as often as the place alone (Hebrew כיוון, "since", is no כ + יוון, Greece;
+    הריגה, "killing", no ה + ריגה, Riga; but בלונדון is in London)."""
+    from ..text.frequency import zipf as word_zipf
+    whole, place = word_zipf(token, lang), word_zipf(name, lang)
+    return bool(whole) and whole >= (place or 0.0) + math.log10(2)
+
+
 def _known_in_uncased(text: str, lang: str):
     """(start, end, extra) for CLDR names found in text of an uncased script."""
     prof = profile(lang)
@@ -1447,6 +1457,8 @@ def _known_in_uncased(text: str, lang: str):
                 if c and base == "he" and body.startswith("וו") and body[1:] in names:
                     # a name's initial vav is written double after a prefix: בווייטנאם (וייטנאם)
                     body = body[1:]
+                if c and body in names and n == 1 and _word_of_its_own(cand, body, base):
+                    continue
                 if body in names:
                     hit = (we - len(body), we, names[body], n)
                     break
