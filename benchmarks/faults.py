@@ -68,6 +68,11 @@ def unrelated_sentences(lang: str) -> list[str]:
     return out
 
 
+def omissions(res) -> set[int]:
+    """Start offsets of the source sentences reported omitted (OMI101, warning or error)."""
+    return {f.source.start for f in res.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+
+
 def run_one(src, slang, tgt, tlang, enc):
     res = check_pair("\n".join(src), "\n".join(tgt), slang, tlang, presegmented=True,
                      settings=ALIGN_RULES, encoder=enc)
@@ -91,7 +96,7 @@ def main():
     for name, src, slang, tgt, tlang, gold in documents(args.textberg):
         # baseline findings of the clean document are not counted against the injected faults
         base = run_one(src, slang, tgt, tlang, enc)
-        base_om = {f.source.start for f in base.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+        base_om = omissions(base)
         clean_om += len(base_om)
         clean_sents += len(src)
         agreed = ""
@@ -111,7 +116,7 @@ def main():
             t2 = tgt[:k] + tgt[k + 1:]
             res = run_one(src, slang, t2, tlang, enc)
             want = {res.source.sentences[i].start for i in bead.source}
-            om = {f.source.start for f in res.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+            om = omissions(res)
             d_t += 1
             d_c += bool(want & om)
             if args.verbose and not want & om:
@@ -136,7 +141,7 @@ def main():
                 t4 = tgt[:k] + [rng_rep.choice(pool)] + tgt[k + 1:]
                 res4 = run_one(src, slang, t4, tlang, enc)
                 want = {res4.source.sentences[i].start for i in bead.source}
-                om = {f.source.start for f in res4.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+                om = omissions(res4)
                 rep_total += 1
                 rep_caught += bool(want & om)
                 rep_added += any(f.code == "ADD101" and f.target and f.target.start == res4.target.sentences[k].start

@@ -26,10 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from checker.align.encoder import Encoder, default_encoder, wide_encoder  # noqa: E402
 from checker.model import Severity  # noqa: E402
-from checker.pipeline import Settings, check_pair  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from faults import omissions, run_one  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "uncovered"
-RULES = Settings(select=("OMI101", "ADD101"))
 
 
 def main():
@@ -44,11 +45,7 @@ def main():
     enc.encode(["warm up"])
 
     def run(src, sl, tgt, tl):
-        return check_pair("\n".join(src), "\n".join(tgt), sl, tl, presegmented=True,
-                          settings=RULES, encoder=enc)
-
-    def omissions(res):
-        return {f.source.start for f in res.findings if f.code == "OMI101" and f.severity >= Severity.WARNING}
+        return run_one(src, sl, tgt, tl, enc)
 
     # direction -> [deletions caught, deletions, false omissions, flagged on untouched, dups caught, dups]
     stats = collections.defaultdict(lambda: [0] * 6)
