@@ -273,13 +273,9 @@ def _best_counterpart(name: Name, name_lang: str, sents, lang: str, threshold: f
     return max(last, ok, key=lambda f: f[0])
 
 
-def _common_lowercase(sents, start: int, end: int, lang: str) -> bool:
-    """The span (document offsets) is a common word of the language written in lower case."""
-    for s in sents:
-        if s.start <= start < s.end:
-            word = s.text[start - s.start:end - s.start]
-            return word[:1].islower() and ent.is_common_word(word, lang)
-    return False
+def _common_lowercase(word: str, lang: str) -> bool:
+    """A common word of the language written in lower case."""
+    return word[:1].islower() and ent.is_common_word(word, lang)
 
 
 def _strength(a: Anchor, lang: str, other_lang: str) -> int:
@@ -738,7 +734,8 @@ def analyse(ctx: Context) -> list[BeadAnalysis]:
                 need = 0.98 if cjk_place else 0.85 if codes else _threshold(nl, olang)
                 n.matched = best is not None and best[0] >= need
                 if n.matched and codes and not profile(nl).capitalises_names \
-                        and _common_lowercase(osents, best[1], best[2], olang):
+                        and _common_lowercase((ctx.target if n.side == "source" else ctx.source)
+                                              .text[best[1]:best[2]], olang):
                     # a place of an uncased script matched by its consonants alone: a common
                     # lower-case word of the other side that shares them is no rendering
                     # (וייטנאם, VTN: "between"); a derived form may be (vietnamienne)
